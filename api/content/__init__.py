@@ -1,0 +1,1 @@
+"""Reading a Jekyll-style site: config, collections, defaults, permalinks and the snapshot."""

@@ -1,0 +1,223 @@
+"""Which files of a content directory are documents, as Jekyll's reader decides.
+
+Jekyll ignores names starting with ``.``, ``_``, ``#`` or ``~``, backups ending in ``~`` and
+anything matched by ``exclude`` (unless ``include`` names it). Symlinks are followed only
+while they stay inside the content root.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import posixpath
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from api.content.config import CollectionConfig, SiteConfig
+from api.content.diagnostics import Diagnostic, warning
+from api.content.documents import Origin
+from api.content.model import Kind
+
+#: Folders that hold site machinery, never documents, when collections are inferred.
+RESERVED = frozenset(
+    {"_data", "_includes", "_layouts", "_sass", "_site", "_plugins", "_posts", "_drafts"}
+)
+_SPECIAL = (".", "_", "#", "~")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    origin: Origin
+    path: Path  # absolute path to read
+    size: int
+    mtime_ns: int
+
+
+class _Filter:
+    """Jekyll's EntryFilter for paths relative to the site root."""
+
+    def __init__(self, config: SiteConfig) -> None:
+        self.exclude = _Patterns(p for p in config.exclude if p not in config.include)
+        self.include = _Patterns(config.include)
+
+    def rejects(self, rel: str, entry: str, is_dir: bool) -> bool:
+        """``rel`` is relative to the site, ``entry`` to the folder being read (a collection)."""
+        included = self.include.match(rel, is_dir)
+        if not included and self.exclude.match(rel, is_dir):
+            return True
+        if included:
+            return False
+        base = posixpath.basename(entry)
+        return entry.startswith(_SPECIAL) or base.startswith(_SPECIAL) or entry.endswith("~")
+
+
+class _Patterns:
+    """Jekyll's glob_include?: fnmatch (where ``*`` also crosses ``/``) or a plain prefix."""
+
+    def __init__(self, patterns: Iterable[str]) -> None:
+        patterns = list(patterns)
+        cleaned = [p.strip("/") for p in patterns if p.strip("/")]
+        self.prefixes = tuple(cleaned)
+        self.dirs = frozenset(p.rstrip("/") for p in patterns if p.endswith("/"))
+        globs = [fnmatch.translate(p) for p in cleaned if any(c in p for c in "*?[")]
+        self.glob = re.compile("|".join(globs)) if globs else None
+
+    def match(self, rel: str, is_dir: bool) -> bool:
+        if not self.prefixes:
+            return False
+        if rel.startswith(self.prefixes) or (is_dir and rel in self.dirs):
+            return True
+        return self.glob is not None and self.glob.match(rel) is not None
+
+
+class Walker:
+    """Lists the documents of one content root, reporting what it had to skip."""
+
+    def __init__(self, root: Path, config: SiteConfig, drafts: bool) -> None:
+        self.root = root.resolve()
+        self.config = config
+        self.drafts = drafts
+        self.filter = _Filter(config)
+        self.problems: list[Diagnostic] = []
+        self.extensions = frozenset((*config.markdown_ext, ".html", ".htm"))
+
+    def walk(self) -> list[Found]:
+        found: list[Found] = []
+        base = self.config.collections_dir
+        collections = {c.label: c for c in self.config.collections}
+        infer = not self.config.declared
+        for label, collection in self._collection_dirs(base, collections, infer):
+            folder = posixpath.join(base, f"_{label}") if base else f"_{label}"
+            found.extend(self._collection(folder, label, collection, Kind.DOCUMENT))
+        posts = collections.get("posts")
+        found.extend(self._posts(base, (), posts))
+        found.extend(self._pages("", posts))
+        found.sort(key=lambda f: f.origin.path)
+        return found
+
+    def _collection_dirs(
+        self, base: str, collections: dict[str, CollectionConfig], infer: bool
+    ) -> Iterator[tuple[str, CollectionConfig | None]]:
+        for label, collection in collections.items():
+            if label not in ("posts", "drafts"):
+                yield label, collection
+        if not infer:
+            return
+        folder = self.root / base if base else self.root
+        for entry in sorted(_scandir(folder), key=lambda e: e.name):
+            name = entry.name
+            if name.startswith("_") and name not in RESERVED and _is_dir(entry):
+                label = name[1:]
+                if label and label not in collections and not name.startswith("_config"):
+                    yield label, None
+
+    def _collection(
+        self, folder: str, label: str, collection: CollectionConfig | None, kind: Kind
+    ) -> Iterator[Found]:
+        for rel, entry, stat in self._files(folder):
+            if self.filter.rejects(rel, entry, False):
+                continue
+            if posixpath.splitext(rel)[1].lower() not in self.extensions:
+                continue
+            origin = Origin(rel, kind, label, entry, collection, (), stat.st_mtime)
+            yield Found(origin, self.root / rel, stat.st_size, stat.st_mtime_ns)
+
+    def _posts(
+        self, prefix: str, categories: tuple[str, ...], posts: CollectionConfig | None
+    ) -> Iterator[Found]:
+        kinds = [("_posts", Kind.POST)] + ([("_drafts", Kind.DRAFT)] if self.drafts else [])
+        for name, kind in kinds:
+            folder = posixpath.join(prefix, name) if prefix else name
+            for found in self._collection(folder, "posts", posts, kind):
+                origin = found.origin
+                yield Found(
+                    Origin(
+                        origin.path, kind, "posts", origin.inner, posts, categories, origin.mtime
+                    ),
+                    found.path,
+                    found.size,
+                    found.mtime_ns,
+                )
+
+    def _pages(self, folder: str, posts: CollectionConfig | None) -> Iterator[Found]:
+        directory = self.root / folder if folder else self.root
+        for entry in sorted(_scandir(directory), key=lambda e: e.name):
+            rel = posixpath.join(folder, entry.name) if folder else entry.name
+            is_dir = _is_dir(entry)
+            if folder and entry.name == "_posts" and is_dir:
+                yield from self._posts(folder, tuple(folder.split("/")), posts)
+                continue
+            if self.filter.rejects(rel, rel, is_dir) or not self._inside(entry, rel):
+                continue
+            if is_dir:
+                yield from self._pages(rel, posts)
+            elif posixpath.splitext(rel)[1].lower() in self.extensions:
+                stat = entry.stat()
+                origin = Origin(rel, Kind.PAGE, None, rel, None, (), stat.st_mtime)
+                yield Found(origin, self.root / rel, stat.st_size, stat.st_mtime_ns)
+
+    def _files(self, folder: str) -> Iterator[tuple[str, str, os.stat_result]]:
+        """Every file under ``folder``: (path from the root, path from ``folder``, stat)."""
+        start = self.root / folder
+        if not start.is_dir() or not self._inside_path(start, folder):
+            return
+        seen: set[tuple[int, int]] = set()
+        stack = [""]
+        while stack:
+            sub = stack.pop()
+            for entry in sorted(_scandir(start / sub if sub else start), key=lambda e: e.name):
+                inner = posixpath.join(sub, entry.name) if sub else entry.name
+                rel = posixpath.join(folder, inner)
+                if not self._inside(entry, rel):
+                    continue
+                if _is_dir(entry):
+                    if entry.name.startswith(_SPECIAL) and not self.filter.include.match(rel, True):
+                        continue
+                    stat = entry.stat()
+                    if (stat.st_dev, stat.st_ino) in seen:  # a symlink loop
+                        continue
+                    seen.add((stat.st_dev, stat.st_ino))
+                    stack.append(inner)
+                elif entry.is_file():
+                    yield rel, inner, entry.stat()
+
+    def _inside(self, entry: os.DirEntry[str], rel: str) -> bool:
+        if not entry.is_symlink():
+            return True
+        return self._inside_path(Path(entry.path), rel)
+
+    def _inside_path(self, path: Path, rel: str) -> bool:
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            self.problems.append(
+                warning(rel, "symlink-broken", "This symlink points nowhere; it is skipped.")
+            )
+            return False
+        if target == self.root or self.root in target.parents:
+            return True
+        self.problems.append(
+            warning(
+                rel,
+                "symlink-outside-root",
+                "This symlink points outside the content folder; it is not followed.",
+            )
+        )
+        return False
+
+
+def _scandir(path: Path) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(path) as entries:
+            return list(entries)
+    except OSError:
+        return []
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False

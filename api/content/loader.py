@@ -1,0 +1,234 @@
+"""Build a snapshot from a content directory, re-reading only what changed since the last one."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from api import __version__
+from api.content.config import CONFIG_FILE, SiteConfig, parse_config
+from api.content.datafiles import load_data_dir
+from api.content.diagnostics import Diagnostic, error, warning
+from api.content.discovery import Found, Walker
+from api.content.model import Collection, Document, Kind
+from api.content.ordering import default_order
+from api.content.reading import FileResult, content_hash, read_many
+from api.content.slugify import titleize_slug
+from api.content.snapshot import Snapshot
+
+_NO_FRONT_MATTER = (
+    "This file has no front matter (a first line of `---`), so it is not a page; "
+    "Jekyll copies it as a static file."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadOptions:
+    """What Jekyll's ``--unpublished``, ``--future`` and ``--drafts`` switch on."""
+
+    unpublished: bool = False
+    future: bool = False
+    drafts: bool = False
+
+
+@dataclass(slots=True)
+class _State:
+    results: dict[str, FileResult] = field(default_factory=dict)
+    last_good: dict[str, FileResult] = field(default_factory=dict)
+    config_hash: str = ""
+
+
+class Loader:
+    """Reads one content root. Keeps what it read so an incremental reload touches only the
+    files whose size or modification time changed (or that a watcher names)."""
+
+    def __init__(self, root: Path, options: LoadOptions | None = None) -> None:
+        self.root = root
+        self.options = options or LoadOptions()
+        self._state = _State()
+
+    def load(self, changed: Iterable[str] = (), now: datetime | None = None) -> Snapshot:
+        """A new snapshot. ``changed`` lists paths (relative to the root) to re-read even if
+        their stat looks the same."""
+        state = self._state
+        problems: list[Diagnostic] = []
+        config_bytes = _read_optional(self.root / CONFIG_FILE)
+        config_text = None if config_bytes is None else config_bytes.decode("utf-8", "replace")
+        config, config_problems = parse_config(config_text)
+        problems += config_problems
+        config_hash = content_hash((config_bytes or b"") + repr(self.options).encode())
+        config_changed = config_hash != state.config_hash
+        state.config_hash = config_hash
+
+        walker = Walker(self.root, config, drafts=self.options.drafts or config.show_drafts)
+        found = walker.walk()
+        problems += walker.problems
+        results = self._read(found, config, set(changed), config_changed)
+
+        documents: list[Document] = []
+        for item in found:
+            result = results[item.origin.path]
+            document = self._document(item, result, config, problems)
+            if document is not None:
+                documents.append(document)
+
+        documents = self._visible(documents, config, now or datetime.now(UTC))
+        documents = _unique(documents, problems)
+        ordered = default_order(documents, config)
+        data, data_files, data_problems = load_data_dir(self.root, config.data_dir)
+        problems += data_problems
+        files = {path: content_hash(raw) for path, raw in data_files.items()}
+        files.update(_include_hashes(self.root / config.includes_dir, self.root))
+        return Snapshot(
+            root=self.root,
+            config=config,
+            documents=tuple(ordered),
+            collections=_collections(config, ordered),
+            diagnostics=tuple(sorted(problems, key=lambda d: (d.source_path, d.line or 0, d.code))),
+            data=data,
+            content_version=_version(config_hash, ordered, files),
+            files=files,
+        )
+
+    def _read(
+        self, found: list[Found], config: SiteConfig, forced: set[str], config_changed: bool
+    ) -> dict[str, FileResult]:
+        state = self._state
+        fresh: dict[str, FileResult] = {}
+        stale: list[Found] = []
+        for item in found:
+            path = item.origin.path
+            cached = state.results.get(path)
+            if cached is None or cached.stamp != (item.mtime_ns, item.size) or path in forced:
+                stale.append(item)
+                continue
+            if config_changed:
+                stale.append(item)
+                continue
+            fresh[path] = cached
+        for result in read_many(stale, config):
+            fresh[result.path] = result
+            if result.failure is None:
+                state.last_good[result.path] = result
+        for gone in set(state.results) - set(fresh):
+            state.last_good.pop(gone, None)
+        state.results = fresh
+        return fresh
+
+    def _document(
+        self, item: Found, result: FileResult, config: SiteConfig, problems: list[Diagnostic]
+    ) -> Document | None:
+        path = item.origin.path
+        if result.failure is not None:
+            failure = result.failure
+            good = self._state.last_good.get(path)
+            if good is None or good.document is None:
+                problems.append(error(path, failure.code, failure.message, failure.line))
+                return None
+            message = f"{failure.message} The last good version is served until this is fixed."
+            problems.append(error(path, failure.code, message, failure.line))
+            result = good
+        if result.document is None:
+            if item.origin.kind is not Kind.PAGE and path.endswith(config.markdown_ext):
+                problems.append(warning(path, "no-front-matter", _NO_FRONT_MATTER))
+            return None
+        problems += result.problems
+        return result.document
+
+    def _visible(
+        self, documents: list[Document], config: SiteConfig, now: datetime
+    ) -> list[Document]:
+        unpublished = self.options.unpublished or config.unpublished
+        future = self.options.future or config.future
+        return [
+            doc
+            for doc in documents
+            if (unpublished or doc.published) and (future or doc.date is None or doc.date <= now)
+        ]
+
+
+def _unique(documents: list[Document], problems: list[Diagnostic]) -> list[Document]:
+    # Files arrive sorted by path, so the first path wins every time, on every replica.
+    winners: dict[str, Document] = {}
+    for doc in documents:
+        first = winners.setdefault(doc.id, doc)
+        if first is not doc:
+            message = (
+                f"Another file, {first.source_path}, has the same id `{doc.id}`; "
+                "that one is served and this one is not."
+            )
+            problems.append(warning(doc.source_path, "duplicate-id", message))
+    kept = list(winners.values())
+    urls = Counter(doc.url for doc in kept)
+    for doc in kept:
+        if urls[doc.url] > 1 and doc.output:
+            message = f"Other pages have the same URL {doc.url}; /api/v1/find returns the first."
+            problems.append(warning(doc.source_path, "duplicate-url", message))
+    return kept
+
+
+_DEFAULT_PERMALINK = ("/:collection/:path/", "/:categories/:year/:month/:day/:title:output_ext")
+
+
+def _collections(config: SiteConfig, documents: list[Document]) -> tuple[Collection, ...]:
+    counts = Counter(doc.collection for doc in documents if doc.collection is not None)
+    declared = {c.label: c for c in config.collections}
+    labels = [c.label for c in config.collections] + sorted(set(counts) - set(declared))
+    result = []
+    for label in labels:
+        if label == "posts" and not counts[label] and label not in declared:
+            continue
+        meta = declared.get(label)
+        title = meta.metadata.get("title") or meta.metadata.get("name") if meta else None
+        permalink = (
+            meta.permalink
+            if meta and meta.permalink
+            else (
+                "/:categories/:year/:month/:day/:title:output_ext"
+                if label == "posts"
+                else "/:collection/:path/"
+            )
+        )
+        result.append(
+            Collection(
+                name=label,
+                label=str(title) if title else titleize_slug(label),
+                output=meta.output if meta else label == "posts",
+                permalink=permalink,
+                sort_by=meta.sort_by if meta else None,
+                order=meta.order if meta else (),
+                count=counts[label],
+            )
+        )
+    return tuple(result)
+
+
+def _include_hashes(folder: Path, root: Path) -> dict[str, str]:
+    if not folder.is_dir():
+        return {}
+    return {
+        p.relative_to(root).as_posix(): content_hash(p.read_bytes())
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _version(config_hash: str, documents: list[Document], files: dict[str, str]) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"content-api {__version__}\n{config_hash}\n".encode())
+    for doc in documents:
+        digest.update(f"{doc.source_path}\0{doc.content_hash}\n".encode())
+    for path, file_hash in sorted(files.items()):
+        digest.update(f"{path}\0{file_hash}\n".encode())
+    return digest.hexdigest()
+
+
+def _read_optional(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None

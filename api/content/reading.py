@@ -1,0 +1,87 @@
+"""Reading files into documents, on one core or several.
+
+Parsing YAML dominates a cold start, and every file is independent, so a large first load
+is spread over a process pool; reloads touch few files and stay in-process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+
+from api.content.config import SiteConfig
+from api.content.diagnostics import Diagnostic
+from api.content.discovery import Found
+from api.content.documents import build_document
+from api.content.frontmatter import SourceError, parse_source
+from api.content.model import Document
+
+#: Below this many files a pool costs more than it saves.
+POOL_THRESHOLD = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """One file as read: the stat it was read at, its hash, and the outcome.
+
+    ``document`` is None when the file has no front matter (then it is not a page) or when
+    it failed (then ``failure`` says why). The parsed source is not kept: it would double
+    what crosses the process boundary, and a config change simply re-reads the files.
+    """
+
+    path: str
+    stamp: tuple[int, int]
+    content_hash: str
+    document: Document | None = None
+    problems: tuple[Diagnostic, ...] = ()
+    failure: SourceError | None = None
+
+
+def content_hash(raw: bytes) -> str:
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+def read_file(found: Found, config: SiteConfig) -> FileResult:
+    """Read, parse and build one file. Never raises."""
+    stamp = (found.mtime_ns, found.size)
+    path = found.origin.path
+    try:
+        raw = found.path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        failure = SourceError("unreadable", f"The file cannot be read: {reason}.")
+        return FileResult(path, stamp, "", failure=failure)
+    digest = content_hash(raw)
+    try:
+        source = parse_source(raw)
+        if source is None:
+            return FileResult(path, stamp, digest)
+        document, problems = build_document(found.origin, source, config, digest)
+    except SourceError as exc:
+        return FileResult(path, stamp, digest, failure=exc)
+    return FileResult(path, stamp, digest, document, tuple(problems))
+
+
+def read_many(items: list[Found], config: SiteConfig) -> list[FileResult]:
+    """Read files, in parallel when there are many and more than one core."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(items) < POOL_THRESHOLD or workers < 2:
+        return [read_file(item, config) for item in items]
+    chunks = [items[i :: workers * 4] for i in range(workers * 4)]
+    # fork: the children already hold every module, so nothing is imported twice. Workers
+    # only compute and never log or take locks, which keeps fork safe beside other threads.
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            results = list(pool.map(_read_chunk, chunks, [config] * len(chunks)))
+    except (OSError, ValueError, RuntimeError, BrokenProcessPool):
+        return [read_file(item, config) for item in items]
+    return sorted((r for chunk in results for r in chunk), key=lambda r: r.path)
+
+
+def _read_chunk(items: list[Found], config: SiteConfig) -> list[FileResult]:
+    return [read_file(item, config) for item in items]
