@@ -78,8 +78,9 @@ def build_document(
     published = data.get("published", True)
     if not isinstance(published, bool) and published is not None:
         note.add(
-            "invalid-published",
+            "invalid-type",
             "`published` should be true or false; the page is treated as published.",
+            "published",
         )
 
     document = Document(
@@ -191,6 +192,9 @@ def _collection_template(origin: Origin, config: SiteConfig) -> str:
         return permalinks.style_template(collection.permalink)
     if origin.label == "posts":
         return permalinks.style_template(config.permalink)
+    if collection is None:
+        # A folder found without being declared in _config.yml: pretty URLs.
+        return "/:collection/:path/"
     return permalinks.with_suffix("/:collection/:path", config.permalink)
 
 
@@ -266,6 +270,7 @@ class _Notes:
         self.add(
             "invalid-type",
             f"`{key}` should be text but is {_kind(value)}; it is kept in `data` only.",
+            key,
         )
         return None
 
@@ -275,6 +280,7 @@ class _Notes:
         self.add(
             "invalid-type",
             f"`{key}` should be a whole number but is {_kind(value)}; it is kept in `data` only.",
+            key,
         )
         return None
 

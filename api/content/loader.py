@@ -10,7 +10,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from api import __version__
-from api.content.config import CONFIG_FILE, SiteConfig, parse_config
+from api.content import permalinks
+from api.content.config import CONFIG_FILE, CollectionConfig, SiteConfig, parse_config
 from api.content.datafiles import load_data_dir
 from api.content.diagnostics import Diagnostic, error, warning
 from api.content.discovery import Found, Walker
@@ -184,15 +185,7 @@ def _collections(config: SiteConfig, documents: list[Document]) -> tuple[Collect
             continue
         meta = declared.get(label)
         title = meta.metadata.get("title") or meta.metadata.get("name") if meta else None
-        permalink = (
-            meta.permalink
-            if meta and meta.permalink
-            else (
-                "/:categories/:year/:month/:day/:title:output_ext"
-                if label == "posts"
-                else "/:collection/:path/"
-            )
-        )
+        permalink = _permalink(config, meta, label)
         result.append(
             Collection(
                 name=label,
@@ -205,6 +198,16 @@ def _collections(config: SiteConfig, documents: list[Document]) -> tuple[Collect
             )
         )
     return tuple(result)
+
+
+def _permalink(config: SiteConfig, meta: CollectionConfig | None, label: str) -> str:
+    if meta is not None and meta.permalink:
+        return permalinks.style_template(meta.permalink)
+    if label == "posts":
+        return permalinks.style_template(config.permalink)
+    if meta is None:
+        return "/:collection/:path/"
+    return permalinks.with_suffix("/:collection/:path", config.permalink)
 
 
 def _include_hashes(folder: Path, root: Path) -> dict[str, str]:
