@@ -1,7 +1,198 @@
-"""Command line: ``content-api``."""
+"""``content-api``: serve a Jekyll-style site as a JSON API, check it, export it."""
 
 from __future__ import annotations
 
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from api import __version__
+
+app = typer.Typer(
+    name="content-api",
+    help="Serve Jekyll-style markdown content as a typed JSON API.",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+err = Console(stderr=True)
+
+ContentDir = Annotated[
+    Path,
+    typer.Option(
+        "--content-dir",
+        "-c",
+        envvar="CONTENT_API_CONTENT_DIR",
+        help="The Jekyll site folder (with `_config.yml` and `_collection/` folders).",
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"content-api {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Serve Jekyll-style markdown (front matter, collections, TimelineJS embeds) as JSON.
+
+    Examples:
+
+    * `content-api serve --content-dir site --port 8080`
+    * `content-api check --content-dir site --format json`
+    * `content-api export --content-dir site --out public/`
+    """
+
+
+@app.command(
+    epilog="Example: `content-api serve -c site --host 0.0.0.0 --port 8080 --workers 2 --watch`"
+)
+def serve(
+    content_dir: ContentDir = Path("content"),
+    host: Annotated[
+        str, typer.Option(envvar="CONTENT_API_HOST", help="Interface to listen on.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(envvar="CONTENT_API_PORT", help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int, typer.Option(envvar="CONTENT_API_WORKERS", min=1, help="Server processes.")
+    ] = 1,
+    watch: Annotated[
+        bool,
+        typer.Option("--watch", envvar="CONTENT_API_WATCH", help="Reload when content changes."),
+    ] = False,
+    unpublished: Annotated[
+        bool,
+        typer.Option(
+            "--unpublished",
+            envvar="CONTENT_API_UNPUBLISHED",
+            help="Serve `published: false` pages.",
+        ),
+    ] = False,
+    future: Annotated[
+        bool,
+        typer.Option("--future", envvar="CONTENT_API_FUTURE", help="Serve future-dated pages."),
+    ] = False,
+    drafts: Annotated[
+        bool, typer.Option("--drafts", envvar="CONTENT_API_DRAFTS", help="Serve `_drafts/`.")
+    ] = False,
+    sanitize: Annotated[
+        bool, typer.Option("--sanitize", envvar="CONTENT_API_SANITIZE", help="Sanitize all HTML.")
+    ] = False,
+    public_url: Annotated[
+        str | None,
+        typer.Option(envvar="CONTENT_API_PUBLIC_URL", help="Public base URL of the API."),
+    ] = None,
+    log_level: Annotated[
+        str, typer.Option(envvar="CONTENT_API_LOG_LEVEL", help="Log level.")
+    ] = "info",
+) -> None:
+    """Serve the API. Every option can also come from its `CONTENT_API_*` variable."""
+    import uvicorn
+
+    from api.settings import Settings
+
+    if not content_dir.is_dir():
+        err.print(f"[red]error:[/red] content folder {content_dir} does not exist")
+        raise typer.Exit(2)
+    values: dict[str, Any] = {
+        "content_dir": content_dir,
+        "host": host,
+        "port": port,
+        "workers": workers,
+        "watch": watch,
+        "unpublished": unpublished,
+        "future": future,
+        "drafts": drafts,
+        "sanitize": sanitize,
+        "public_url": public_url,
+        "log_level": log_level,
+    }
+    settings = Settings(**values)
+    common: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        "log_level": log_level,
+        "timeout_graceful_shutdown": 30,
+        "proxy_headers": True,
+        "server_header": False,
+    }
+    if workers > 1:
+        # Worker processes build their own app from the environment: pass every setting on.
+        for name, value in settings.model_dump(exclude_none=True).items():
+            if isinstance(value, tuple):
+                value = ",".join(value)
+            os.environ[f"CONTENT_API_{name.upper()}"] = str(value)
+        uvicorn.run("api.http.app:app_from_env", factory=True, workers=workers, **common)
+        return
+    from api.http.app import create_app
+
+    uvicorn.run(create_app(settings), **common)
+
+
+@app.command(epilog="Example: `content-api check -c site --format json > diagnostics.json`")
+def check(
+    content_dir: ContentDir = Path("content"),
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="`text` or `json`.")
+    ] = "text",
+    unpublished: Annotated[
+        bool, typer.Option("--unpublished", help="Include unpublished pages.")
+    ] = True,
+    future: Annotated[bool, typer.Option("--future", help="Include future-dated pages.")] = True,
+    drafts: Annotated[bool, typer.Option("--drafts", help="Include `_drafts/`.")] = False,
+) -> None:
+    """Read and render every page; print each problem as `path:line: severity: message`.
+
+    Exits 1 when there is any error, 0 otherwise.
+    """
+    from api.check import run_check
+
+    if output_format not in ("text", "json"):
+        err.print("[red]error:[/red] --format must be text or json")
+        raise typer.Exit(2)
+    if not content_dir.is_dir():
+        err.print(f"[red]error:[/red] content folder {content_dir} does not exist")
+        raise typer.Exit(2)
+    code = run_check(
+        content_dir,
+        output_format,
+        unpublished=unpublished,
+        future=future,
+        drafts=drafts,
+        console=err,
+    )
+    raise typer.Exit(code)
+
+
+@app.command(epilog="Example: `content-api openapi --out openapi/openapi.json`")
+def openapi(
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="File to write (default: stdout).")
+    ] = None,
+) -> None:
+    """Write the OpenAPI schema of the API."""
+    from api.http.app import create_app
+
+    schema = create_app(start=False).openapi()
+    text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+
 
 def main() -> None:
-    raise SystemExit("content-api: not built yet")
+    app()

@@ -1,0 +1,22 @@
+# syntax=docker/dockerfile:1
+# The content API with its content baked in: stateless, so replicas scale horizontally.
+FROM python:3.11-slim AS build
+WORKDIR /src
+COPY pyproject.toml README.md ./
+COPY api ./api
+RUN pip install --no-cache-dir --prefix=/install .
+
+FROM python:3.11-slim
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    CONTENT_API_CONTENT_DIR=/srv/content
+RUN groupadd --system --gid 10001 app \
+ && useradd --system --uid 10001 --gid app --home-dir /srv --shell /usr/sbin/nologin app
+COPY --from=build /install /usr/local
+COPY --chown=10001:10001 content /srv/content
+WORKDIR /srv
+USER 10001:10001
+EXPOSE 8000
+HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
+  CMD ["python", "-c", "import urllib.request,sys; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2).status == 200 else 1)"]
+CMD ["content-api", "serve", "--host", "0.0.0.0"]

@@ -1,0 +1,86 @@
+"""The app factory. Nothing is built at import time: the CLI and the tests call this."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from starlette.middleware.cors import CORSMiddleware
+
+from api import __version__
+from api.http import errors
+from api.http.fastpath import FastPath
+from api.http.guard import Guard, SecurityHeaders
+from api.http.routes import collections, find, health, pages, search, timelines
+from api.http.runtime import Runtime
+from api.settings import Settings
+
+DESCRIPTION = """\
+Jekyll-style markdown content (front matter, collections, permalinks) served as typed JSON:
+page metadata, HTML rendered as Jekyll renders it, and TimelineJS embeds that work.
+
+Every error is an RFC 9457 `application/problem+json` body. Every successful GET carries a
+strong `ETag` derived from the content: send it back in `If-None-Match` to get a 304.
+"""
+
+TAGS = [
+    {"name": "pages", "description": "Pages: metadata, HTML and neighbours."},
+    {"name": "timelines", "description": "TimelineJS embeds and their data."},
+    {"name": "search", "description": "Full-text search."},
+    {"name": "site", "description": "Collections and content diagnostics."},
+    {"name": "health", "description": "Liveness and readiness."},
+]
+
+
+def create_app(settings: Settings | None = None, *, start: bool = True) -> FastAPI:
+    """Build the API for ``settings``. With ``start`` the content loads when the app starts."""
+    settings = settings or Settings()
+    runtime = Runtime(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if start:
+            runtime.start()
+        try:
+            yield
+        finally:
+            runtime.stop()
+
+    app = FastAPI(
+        title="Content API",
+        version=__version__,
+        description=DESCRIPTION,
+        openapi_tags=TAGS,
+        lifespan=lifespan,
+        separate_input_output_schemas=False,
+    )
+    app.state.runtime = runtime
+    app.state.settings = settings
+    errors.install(app)
+    for module in (pages, timelines, search, find, collections, health):
+        app.include_router(module.router)
+
+    # Added innermost first. Requests meet: Guard (refuse bad requests), CORS, the cached
+    # page fast path, then security headers around the routes.
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(FastPath, runtime=runtime)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=list(settings.cors_origins),
+        allow_methods=["GET", "HEAD"],
+        allow_headers=["*"],
+        expose_headers=["ETag", "Link", "X-Total-Count"],
+        max_age=86400,
+    )
+    app.add_middleware(
+        Guard,
+        max_url_length=settings.max_url_length,
+        max_query_params=settings.max_query_params,
+    )
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """For ``uvicorn --factory`` and worker processes: settings from ``CONTENT_API_*``."""
+    return create_app(Settings())

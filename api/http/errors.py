@@ -1,0 +1,91 @@
+"""Exceptions the routes raise, and the single place that turns every error into a problem."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+
+from api.http.problems import problem, validation_error
+from api.query import QueryError
+
+log = logging.getLogger("content_api")
+
+
+class NotFound(Exception):
+    def __init__(self, detail: str) -> None:
+        self.detail = detail
+
+
+class NotReady(Exception):
+    pass
+
+
+class NotImplementedFormat(Exception):
+    def __init__(self, detail: str) -> None:
+        self.detail = detail
+
+
+def _loc(loc: tuple[Any, ...]) -> list[str | int]:
+    return [part if isinstance(part, int) else str(part) for part in loc]
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers: 4xx and 5xx alike become application/problem+json."""
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound) -> Response:
+        return problem(404, exc.detail)
+
+    @app.exception_handler(NotReady)
+    async def not_ready(request: Request, exc: NotReady) -> Response:
+        detail = "The content is still loading; try again in a moment."
+        return problem(503, detail, title="Not Ready", headers={"retry-after": "1"})
+
+    @app.exception_handler(NotImplementedFormat)
+    async def not_implemented(request: Request, exc: NotImplementedFormat) -> Response:
+        return problem(501, exc.detail)
+
+    @app.exception_handler(QueryError)
+    async def query_error(request: Request, exc: QueryError) -> Response:
+        errors = [validation_error(exc.param, exc.message)]
+        detail = f"Invalid query parameter `{exc.param}`: {exc.message}"
+        return problem(422, detail, title="Invalid Parameter", errors=errors)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        errors = []
+        for error in exc.errors():
+            loc = _loc(tuple(error.get("loc", ())))
+            param = str(loc[-1]) if loc else None
+            errors.append(
+                {
+                    "loc": loc,
+                    "param": param,
+                    "msg": error.get("msg", "invalid"),
+                    "type": error.get("type", "value_error"),
+                }
+            )
+        names = ", ".join(f"`{e['param']}`" for e in errors if e["param"]) or "the request"
+        return problem(422, f"Invalid value for {names}.", title="Invalid Parameter", errors=errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        headers = dict(exc.headers or {})
+        if exc.status_code == 404:
+            detail = f"Nothing is served at {request.url.path}."
+        elif exc.status_code == 405:
+            detail = f"{request.method} is not allowed here."
+            headers.setdefault("allow", "GET, HEAD")
+        else:
+            detail = str(exc.detail)
+        return problem(exc.status_code, detail, headers=headers)
+
+    @app.exception_handler(Exception)
+    async def crashed(request: Request, exc: Exception) -> Response:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return problem(500, "The server failed to answer; the error has been logged.")

@@ -1,0 +1,64 @@
+"""OpenAPI examples, taken from the seed page so the docs show real content."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from api.timeline import parse_timeline
+
+SEED_ID = "about-the-icc/the-us-icc-relationship"
+SEED_TIMELINE = (
+    "https://cdn.knightlab.com/libs/timeline3/latest/embed/index.html?"
+    "source=0AtZ5yV_Pso2idDZQRXNfUzQxd3JTQzhhMXg5UEpVYmc&font=Bevan-PotanoSans"
+    "&maptype=toner&lang=en&height=900"
+)
+SEED_HTML = (
+    "<p>The United States (US) historically has been and continues to be an an ardent "
+    "supporter of international criminal justice, …</p>\n"
+)
+
+
+def seed_timeline() -> dict[str, Any]:
+    embed = parse_timeline(SEED_TIMELINE).embed
+    return embed.model_dump(mode="json") if embed is not None else {}
+
+
+def seed_summary() -> dict[str, Any]:
+    return {
+        "id": SEED_ID,
+        "collection": "about-the-icc",
+        "slug": "the-us-icc-relationship",
+        "url": "/about-the-icc/the-us-icc-relationship/",
+        "source_path": "_about-the-icc/the-us-icc-relationship.md",
+        "title": "The US-ICC Relationship",
+        "description": None,
+        "published": True,
+        "order": 30,
+        "date": None,
+        "layout": None,
+        "featured_image_path": None,
+        "timeline": seed_timeline(),
+        "data": {
+            "title": "The US-ICC Relationship",
+            "published": True,
+            "featured_image_path": None,
+            "description": None,
+            "order": 30,
+            "timeline": SEED_TIMELINE,
+        },
+    }
+
+
+def seed_page() -> dict[str, Any]:
+    page = seed_summary()
+    page.update(
+        html=SEED_HTML,
+        excerpt=SEED_HTML,
+        plaintext="The United States (US) historically has been and continues to be …",
+        toc=[],
+        word_count=241,
+        reading_time_minutes=2,
+        previous=None,
+        next=None,
+    )
+    return page

@@ -1,0 +1,63 @@
+"""``/api/v1/collections`` and ``/api/v1/diagnostics``: what the site is made of."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+
+from api.content.diagnostics import Severity
+from api.http import schemas
+from api.http.deps import ServedDep
+from api.http.docs_meta import errors
+from api.http.responses import CachedResponse
+
+router = APIRouter(prefix="/api/v1", tags=["site"])
+
+
+@router.get(
+    "/collections",
+    operation_id="listCollections",
+    summary="List collections",
+    description="Every collection with its document count, as configured in `_config.yml`.",
+    response_model=schemas.CollectionList,
+    responses=errors(),
+)
+def list_collections(request: Request, served: ServedDep) -> Any:
+    def build() -> Any:
+        data = [
+            {
+                "name": c.name,
+                "label": c.label,
+                "count": c.count,
+                "output": c.output,
+                "permalink": c.permalink,
+            }
+            for c in served.site.snapshot.collections
+        ]
+        return served.store.json({"data": data})
+
+    return CachedResponse(served.store.resource(("collections",), build), request)  # type: ignore[arg-type]
+
+
+@router.get(
+    "/diagnostics",
+    operation_id="listDiagnostics",
+    summary="List content problems",
+    description=(
+        "Every problem met reading the content (invalid YAML, wrong types, broken timelines, "
+        "duplicate ids...), with its file, line, severity and a stable code. Rendering "
+        "problems (Liquid) appear once the page has been rendered; `content-api check` "
+        "renders every page."
+    ),
+    response_model=schemas.DiagnosticList,
+    responses=errors(),
+)
+def list_diagnostics(request: Request, served: ServedDep) -> Any:
+    found = served.site.diagnostics()
+    errors_ = sum(1 for d in found if d.severity is Severity.ERROR)
+    body = {
+        "data": [d.as_dict() for d in found],
+        "meta": {"errors": errors_, "warnings": len(found) - errors_},
+    }
+    return CachedResponse(served.store.json(body), request)

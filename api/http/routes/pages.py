@@ -1,0 +1,163 @@
+"""``/api/v1/pages``: the page list and each page, its HTML and its timeline."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+
+from api.http import schemas
+from api.http.deps import ServedDep
+from api.http.docs_meta import FILTER_PARAMETER, errors
+from api.http.errors import NotFound
+from api.http.fastpath import builder, resolve
+from api.http.listing import page_item, page_list
+from api.http.responses import CachedResponse
+from api.query import parse_list_query
+
+router = APIRouter(prefix="/api/v1/pages", tags=["pages"])
+
+PageId = Annotated[
+    str,
+    Path(
+        description="The page id: collection, `/`, then the path inside it without extension.",
+        examples=["about-the-icc/the-us-icc-relationship"],
+    ),
+]
+Sanitize = Annotated[
+    bool,
+    Query(
+        description="Clean the HTML with the sanitizer allowlist (scripts, styles, handlers dropped)."
+    ),
+]
+
+
+@router.get(
+    "",
+    operation_id="listPages",
+    summary="List pages",
+    description=(
+        "Pages in the collection's Jekyll order (or `sort`), filtered on any field, "
+        "`limit` at a time. `Link` and `X-Total-Count` headers give the other pages of results."
+    ),
+    response_model=schemas.PageList,
+    responses=errors(422),
+    openapi_extra={"parameters": [FILTER_PARAMETER]},
+)
+def list_pages(
+    request: Request,
+    served: ServedDep,
+    collection: Annotated[
+        str | None, Query(description="Collections, comma-separated.", examples=["about-the-icc"])
+    ] = None,
+    has_timeline: Annotated[
+        bool | None, Query(description="Only pages with (or without) a timeline.")
+    ] = None,
+    sort: Annotated[
+        str | None,
+        Query(
+            description="Fields to sort by, comma-separated; `-` for descending.",
+            examples=["-date,title"],
+        ),
+    ] = None,
+    fields: Annotated[
+        str | None,
+        Query(
+            description="Only these fields (`data.KEY` for front matter).",
+            examples=["id,title,url"],
+        ),
+    ] = None,
+    include: Annotated[
+        str | None,
+        Query(
+            description="Add rendered fields: html, excerpt, plaintext, toc, word_count, reading_time_minutes."
+        ),
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=100, description="Page size.")] = 20,
+    offset: Annotated[int, Query(ge=0, description="Items to skip.")] = 0,
+) -> Any:
+    params = request.query_params.multi_items()
+    query = parse_list_query(params)
+    cached = served.store.query(
+        ("pages", query),
+        lambda: page_list(served, query, request.url.path, params, page_item(served, query)),
+    )
+    return CachedResponse(cached, request)
+
+
+def _page(served: Any, page_id: str, kind: str, sanitize: bool, request: Request) -> Any:
+    target = resolve(served.store, f"{page_id}{_SUFFIX[kind]}")
+    if target is None:
+        raise NotFound(f"No page has the id {page_id!r}.")
+    found_kind, doc_id = target
+    cached = builder(served.store, found_kind, doc_id, sanitize)()
+    if cached is None:
+        what = "timeline data" if kind == "timeline-data" else "a timeline"
+        raise NotFound(f"The page {doc_id!r} has no {what}.")
+    return CachedResponse(cached, request)
+
+
+_SUFFIX = {"page": "", "html": "/html", "timeline": "/timeline", "timeline-data": "/timeline/data"}
+
+
+@router.get(
+    "/{page_id:path}/timeline/data",
+    operation_id="getPageTimelineData",
+    summary="Get a page's timeline data",
+    description="The page's own timeline data (`timeline_data:` front matter) as TimelineJS JSON.",
+    response_model=dict[str, Any],
+    responses=errors(404, 422),
+)
+def get_timeline_data(request: Request, served: ServedDep, page_id: PageId) -> Any:
+    return _page(served, page_id, "timeline-data", False, request)
+
+
+@router.get(
+    "/{page_id:path}/timeline",
+    operation_id="getPageTimeline",
+    summary="Get a page's timeline embed",
+    description="The page's TimelineJS embed: typed options, a canonical v3 `embed_url` and an iframe.",
+    response_model=schemas.TimelineEmbed,
+    responses=errors(404, 422),
+)
+def get_timeline(request: Request, served: ServedDep, page_id: PageId) -> Any:
+    return _page(served, page_id, "timeline", False, request)
+
+
+@router.get(
+    "/{page_id:path}/html",
+    operation_id="getPageHtml",
+    summary="Get a page's HTML",
+    description="The body rendered as Jekyll renders it, as a `text/html` fragment.",
+    response_class=CachedResponse,
+    responses={
+        200: {
+            "content": {
+                "text/html": {
+                    "schema": {"type": "string"},
+                    "example": "<p>The United States (US) …</p>",
+                }
+            },
+            "description": "The HTML fragment.",
+        },
+        **errors(404, 422),
+    },
+)
+def get_html(
+    request: Request, served: ServedDep, page_id: PageId, sanitize: Sanitize = False
+) -> Any:
+    return _page(served, page_id, "html", sanitize, request)
+
+
+@router.get(
+    "/{page_id:path}",
+    operation_id="getPage",
+    summary="Get a page",
+    description="A page: its front matter, rendered HTML, derived fields, timeline and neighbours.",
+    response_model=schemas.Page,
+    responses=errors(404, 422),
+)
+def get_page(
+    request: Request, served: ServedDep, page_id: PageId, sanitize: Sanitize = False
+) -> Any:
+    return _page(served, page_id, "page", sanitize, request)

@@ -1,0 +1,231 @@
+"""Pydantic models of every response: the OpenAPI schema, and the contract tests' oracle.
+
+Hot paths serialize plain dicts (``representations.py``) with orjson and never validate per
+request; these models only describe the bytes, and a test checks that they agree.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from api.http import examples
+from api.timeline import TimelineEmbed
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class TocEntry(_Model):
+    level: int = Field(ge=1, le=6, description="Heading level, 1 to 6.")
+    id: str = Field(description="The heading's id (its anchor).")
+    text: str = Field(description="The heading's text.")
+
+
+class PageLink(_Model):
+    id: str
+    title: str | None
+    url: str
+
+
+_DOC: dict[str, str] = {
+    "id": "Collection, `/`, then the path inside it without extension.",
+    "collection": "Collection label; null for a top-level page.",
+    "slug": "Jekyll's slug; null for a top-level page.",
+    "url": "The URL Jekyll gives the page, from its permalink.",
+    "source_path": "Path of the source file, relative to the content directory.",
+    "title": "The title, or Jekyll's default made from the file name.",
+    "description": "Front-matter description.",
+    "published": "False only for `published: false`.",
+    "order": "Front-matter order, when it is a whole number.",
+    "date": "Front-matter or file-name date, with its offset.",
+    "layout": "Front-matter layout, after defaults.",
+    "featured_image_path": "Front-matter featured_image_path.",
+    "timeline": "The TimelineJS embed, understood; null when none.",
+    "data": "Every front-matter key after defaults, JSON-safe.",
+}
+
+
+class PageSummary(_Model):
+    """A page without its body."""
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [examples.seed_summary()]}
+    )
+
+    id: str = Field(description=_DOC["id"])
+    collection: str | None = Field(description=_DOC["collection"])
+    slug: str | None = Field(description=_DOC["slug"])
+    url: str = Field(description=_DOC["url"])
+    source_path: str = Field(description=_DOC["source_path"])
+    title: str | None = Field(description=_DOC["title"])
+    description: str | None = Field(description=_DOC["description"])
+    published: bool = Field(description=_DOC["published"])
+    order: int | None = Field(description=_DOC["order"])
+    date: datetime | None = Field(description=_DOC["date"])
+    layout: str | None = Field(description=_DOC["layout"])
+    featured_image_path: str | None = Field(description=_DOC["featured_image_path"])
+    timeline: TimelineEmbed | None = Field(description=_DOC["timeline"])
+    data: dict[str, Any] = Field(description=_DOC["data"])
+
+
+class Page(PageSummary):
+    """A page with its rendered body, derived fields and neighbours."""
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [examples.seed_page()]}
+    )
+
+    html: str = Field(description="The body rendered as Jekyll renders it (before any layout).")
+    excerpt: str | None = Field(description="Jekyll's excerpt, as HTML.")
+    plaintext: str = Field(description="The visible text of the body.")
+    toc: list[TocEntry] = Field(description="The headings, in order.")
+    word_count: int = Field(ge=0, description="Words in the plain text.")
+    reading_time_minutes: int = Field(ge=0, description="Reading time at 200 words a minute.")
+    previous: PageLink | None = Field(description="The page before, in the collection's order.")
+    next: PageLink | None = Field(description="The page after, in the collection's order.")
+
+
+class PageItem(_Model):
+    """A page in a list. Every field is present unless ``fields`` selects some;
+    ``include`` adds rendered fields."""
+
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [examples.seed_summary()]}
+    )
+
+    id: str = Field(description=_DOC["id"])
+    collection: str | None = Field(None, description=_DOC["collection"])
+    slug: str | None = Field(None, description=_DOC["slug"])
+    url: str | None = Field(None, description=_DOC["url"])
+    source_path: str | None = Field(None, description=_DOC["source_path"])
+    title: str | None = Field(None, description=_DOC["title"])
+    description: str | None = Field(None, description=_DOC["description"])
+    published: bool | None = Field(None, description=_DOC["published"])
+    order: int | None = Field(None, description=_DOC["order"])
+    date: datetime | None = Field(None, description=_DOC["date"])
+    layout: str | None = Field(None, description=_DOC["layout"])
+    featured_image_path: str | None = Field(None, description=_DOC["featured_image_path"])
+    timeline: TimelineEmbed | None = Field(None, description=_DOC["timeline"])
+    data: dict[str, Any] | None = Field(None, description=_DOC["data"])
+    html: str | None = Field(None, description="With include=html.")
+    excerpt: str | None = Field(None, description="With include=excerpt.")
+    plaintext: str | None = Field(None, description="With include=plaintext.")
+    toc: list[TocEntry] | None = Field(None, description="With include=toc.")
+    word_count: int | None = Field(None, description="With include=word_count.")
+    reading_time_minutes: int | None = Field(None, description="With include=reading_time_minutes.")
+
+
+class ListMeta(_Model):
+    total: int = Field(ge=0, description="How many items match, over all pages of results.")
+    limit: int = Field(ge=1, le=100)
+    offset: int = Field(ge=0)
+
+
+class PageList(_Model):
+    data: list[PageItem]
+    meta: ListMeta
+
+
+class TimelineItem(_Model):
+    id: str = Field(description="The page's id.")
+    title: str | None
+    url: str
+    collection: str | None
+    timeline: TimelineEmbed
+
+
+class TimelineList(_Model):
+    data: list[TimelineItem]
+    meta: ListMeta
+
+
+class SearchHit(_Model):
+    id: str
+    title: str | None
+    url: str
+    collection: str | None
+    snippet: str = Field(description="Matching text, HTML-escaped, with matches in <mark>.")
+    score: float = Field(description="Relevance (BM25); higher is better.")
+
+
+class SearchResults(_Model):
+    data: list[SearchHit]
+    meta: ListMeta
+
+
+class CollectionInfo(_Model):
+    name: str = Field(description="The collection's label, as in `_config.yml`.")
+    label: str = Field(description="A human-readable name.")
+    count: int = Field(ge=0, description="Documents served.")
+    output: bool = Field(description="Whether Jekyll writes the collection's pages.")
+    permalink: str = Field(description="The permalink template.")
+
+
+class CollectionList(_Model):
+    data: list[CollectionInfo]
+
+
+class DiagnosticItem(_Model):
+    source_path: str
+    line: int | None = Field(description="1-based line in the file, when known.")
+    severity: Literal["error", "warning"]
+    code: str = Field(description="Stable machine-readable code.")
+    message: str = Field(description="What is wrong, for a content editor.")
+
+
+class DiagnosticCounts(_Model):
+    errors: int = Field(ge=0)
+    warnings: int = Field(ge=0)
+
+
+class DiagnosticList(_Model):
+    data: list[DiagnosticItem]
+    meta: DiagnosticCounts
+
+
+class Health(_Model):
+    status: Literal["ok"]
+
+
+class Ready(_Model):
+    status: Literal["ready"]
+    pages: int = Field(ge=0)
+    content_version: str = Field(description="A hash of the content being served.")
+    diagnostics: DiagnosticCounts
+
+
+class ValidationErrorItem(BaseModel):
+    loc: list[str | int]
+    param: str | None = None
+    msg: str
+    type: str
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details, the body of every error."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "type": "https://content-api.dev/problems/not-found",
+                    "title": "Not Found",
+                    "status": 404,
+                    "detail": "No page has the id 'about-the-icc/nope'.",
+                }
+            ]
+        }
+    )
+
+    type: str = Field(description="A URI naming the kind of problem.")
+    title: str = Field(description="A short summary of the kind of problem.")
+    status: int = Field(ge=400, le=599)
+    detail: str = Field(description="What went wrong with this request.")
+    instance: str | None = None
+    errors: list[ValidationErrorItem] | None = Field(
+        None, description="For validation problems: each parameter at fault."
+    )

@@ -1,0 +1,135 @@
+"""Per-site response cache: every resource serialized once, kept until the next reload."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any
+
+import orjson
+
+from api.http import representations as rep
+from api.http.cache import Cached
+from api.settings import Settings
+from api.site import Site
+
+JSON = "application/json"
+HTML = "text/html; charset=utf-8"
+#: Query responses kept per site; single resources are kept without a bound.
+MAX_QUERY_ENTRIES = 4096
+
+
+def dumps(value: Any) -> bytes:
+    return orjson.dumps(value)
+
+
+class Store:
+    """Serialized responses of one ``Site``. Thread-safe; builds on first use."""
+
+    def __init__(self, site: Site, settings: Settings) -> None:
+        self.site = site
+        self.cache_control = settings.cache_control
+        self._resources: dict[Hashable, Cached | None] = {}
+        self._queries: OrderedDict[Hashable, Cached] = OrderedDict()
+        self._lock = threading.Lock()
+        self._search_ready = threading.Event()
+        self._search: Any = None
+        self._summaries: dict[str, dict[str, Any]] = {}
+
+    # -- generic ------------------------------------------------------------------------
+    def peek(self, key: Hashable) -> Cached | None:
+        """A resource if it is already built (None also when it does not exist)."""
+        return self._resources.get(key)
+
+    def resource(self, key: Hashable, build: Callable[[], Cached | None]) -> Cached | None:
+        """A single resource, built once (``None`` means "no such resource")."""
+        try:
+            return self._resources[key]
+        except KeyError:
+            pass
+        value = build()
+        with self._lock:
+            return self._resources.setdefault(key, value)
+
+    def query(self, key: Hashable, build: Callable[[], Cached]) -> Cached:
+        """A query response, kept in a bounded LRU."""
+        with self._lock:
+            found = self._queries.get(key)
+            if found is not None:
+                self._queries.move_to_end(key)
+                return found
+        value = build()
+        with self._lock:
+            self._queries[key] = value
+            if len(self._queries) > MAX_QUERY_ENTRIES:
+                self._queries.popitem(last=False)
+        return value
+
+    def json(self, value: Any, *, extra: tuple[tuple[str, str], ...] = ()) -> Cached:
+        return Cached.build(dumps(value), JSON, self.cache_control, extra=extra)
+
+    # -- pages ----------------------------------------------------------------------------
+    def summary(self, doc_id: str) -> dict[str, Any]:
+        """A page's summary dict, built once (lists share them)."""
+        found = self._summaries.get(doc_id)
+        if found is None:
+            found = rep.summary(self.site, self.site.snapshot.by_id[doc_id])
+            self._summaries[doc_id] = found
+        return found
+
+    def page(self, doc_id: str, sanitize: bool = False) -> Cached | None:
+        def build() -> Cached | None:
+            doc = self.site.get(doc_id)
+            if doc is None:
+                return None
+            return self.json(rep.detail(self.site, self.site.view(doc), sanitize))
+
+        return self.resource(("page", doc_id, sanitize), build)
+
+    def html(self, doc_id: str, sanitize: bool = False) -> Cached | None:
+        def build() -> Cached | None:
+            doc = self.site.get(doc_id)
+            if doc is None:
+                return None
+            body = self.site.html(doc, sanitize).encode("utf-8")
+            return Cached.build(body, HTML, self.cache_control, extra=_HTML_HEADERS)
+
+        return self.resource(("html", doc_id, sanitize), build)
+
+    def timeline(self, doc_id: str) -> Cached | None:
+        def build() -> Cached | None:
+            embed = self.site.timelines.embeds.get(doc_id)
+            return None if embed is None else self.json(embed.model_dump(mode="json"))
+
+        return self.resource(("timeline", doc_id), build)
+
+    def timeline_data(self, doc_id: str) -> Cached | None:
+        def build() -> Cached | None:
+            data = self.site.timelines.data.get(doc_id)
+            return None if data is None else self.json(data)
+
+        return self.resource(("timeline-data", doc_id), build)
+
+    # -- search ---------------------------------------------------------------------------
+    def warm(self, stop: Callable[[], bool]) -> None:
+        """Build what is too slow for a first request: the search index."""
+        if not stop():
+            self._search = self.site.build_search_index()
+        self._search_ready.set()
+
+    def search_index(self, timeout: float) -> Any:
+        """The search index, waiting up to ``timeout`` seconds for it to be built."""
+        if not self._search_ready.wait(timeout):
+            return None
+        return self._search
+
+
+#: A page body is the site owner's HTML: opened directly from the API origin it runs in a
+#: sandbox, so nothing in it can act as the API (the frontend fetches it and is unaffected).
+_HTML_HEADERS = (
+    (
+        "content-security-policy",
+        "sandbox allow-scripts allow-popups allow-popups-to-escape-sandbox allow-forms",
+    ),
+)

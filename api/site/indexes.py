@@ -1,0 +1,59 @@
+"""The query and search indexes of a site, over its documents in the default order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from api.content.model import Document
+from api.query import (
+    CORE_FIELDS,
+    MISSING,
+    FieldResolver,
+    QueryIndex,
+    SearchEntry,
+    SearchIndex,
+    core_resolver,
+    search_text,
+)
+from api.render.result import RenderedPage
+
+#: Fields the renderer derives; asking for them in a filter or sort renders the pages.
+RENDERED = frozenset({"excerpt", "plaintext", "word_count", "reading_time_minutes"})
+
+
+def query_index(
+    documents: tuple[Document, ...],
+    timelines: frozenset[str],
+    rendered: Callable[[Document], RenderedPage],
+) -> QueryIndex:
+    core = core_resolver(timelines)
+
+    def resolve(doc: Document, field: str) -> Any:
+        if field in RENDERED:
+            value = getattr(rendered(doc), field)
+            return MISSING if value is None else value
+        return core(doc, field)
+
+    resolver: FieldResolver = resolve
+    return QueryIndex(documents, resolver, timelines, fields=CORE_FIELDS | RENDERED)
+
+
+def search_index(documents: tuple[Document, ...]) -> SearchIndex:
+    """FTS5 over titles, headings and body text taken from the markdown source: rendering
+    every page just to index it would make a large site slow to become searchable."""
+
+    def entries() -> Any:
+        for position, doc in enumerate(documents):
+            headings, body = search_text(doc.body)
+            yield SearchEntry(
+                id=doc.id,
+                collection=doc.collection,
+                title=doc.title or "",
+                headings=headings,
+                body=body,
+                url=doc.url,
+                position=position,
+            )
+
+    return SearchIndex.build(entries())

@@ -1,0 +1,196 @@
+"""The ``Site``: one snapshot, rendered lazily, with its timelines and neighbours."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from api.content.diagnostics import Diagnostic
+from api.content.model import Document
+from api.content.snapshot import Snapshot
+from api.render import Renderer, sanitize_html
+from api.render.context import PageContext, SiteContext
+from api.render.result import RenderedPage
+from api.query import QueryIndex, SearchIndex
+from api.site import indexes
+from api.site.liquid_vars import documents_by_label, page_vars, site_vars
+from api.site.timelines import Timelines, build_timelines
+
+
+@dataclass(frozen=True, slots=True)
+class SiteOptions:
+    """Server settings that change what is served (and so are part of the version)."""
+
+    public_url: str | None = None
+    sanitize: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PageView:
+    """A document with what the page detail shows beside its front matter."""
+
+    document: Document
+    rendered: RenderedPage
+    previous: Document | None
+    next: Document | None
+
+
+@dataclass(slots=True)
+class _Memo:
+    rendered: dict[str, RenderedPage] = field(default_factory=dict)
+    sanitized: dict[str, str] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+class Site:
+    """Everything the API serves for one snapshot. Built off the request path; thread-safe."""
+
+    def __init__(self, snapshot: Snapshot, options: SiteOptions | None = None) -> None:
+        self.snapshot = snapshot
+        self.options = options or SiteOptions()
+        self.timelines: Timelines = build_timelines(snapshot, self.options.public_url)
+        self._memo = _Memo()
+        self._neighbours = _neighbours(snapshot)
+        self._timeline_json = {
+            doc_id: embed.model_dump(mode="json") for doc_id, embed in self.timelines.embeds.items()
+        }
+        digest = hashlib.blake2b(digest_size=16)
+        digest.update(snapshot.content_version.encode())
+        digest.update(self.timelines.version.encode())
+        digest.update(repr(self.options).encode())
+        self.version = digest.hexdigest()
+
+    # -- documents -------------------------------------------------------------------
+    def get(self, doc_id: str) -> Document | None:
+        return self.snapshot.by_id.get(doc_id)
+
+    def neighbours(self, doc: Document) -> tuple[Document | None, Document | None]:
+        return self._neighbours.get(doc.id, (None, None))
+
+    def view(self, doc: Document) -> PageView:
+        previous, following = self.neighbours(doc)
+        return PageView(doc, self.rendered(doc), previous, following)
+
+    @cached_property
+    def query_index(self) -> QueryIndex:
+        """Filters and sorts, indexed lazily per field."""
+        return indexes.query_index(
+            self.snapshot.documents, frozenset(self.timelines.embeds), self.rendered
+        )
+
+    def build_search_index(self) -> SearchIndex:
+        return indexes.search_index(self.snapshot.documents)
+
+    def timeline_json(self, doc_id: str) -> dict[str, Any] | None:
+        return self._timeline_json.get(doc_id)
+
+    # -- rendering -------------------------------------------------------------------
+    @cached_property
+    def renderer(self) -> Renderer:
+        snapshot = self.snapshot
+        by_source = {d.source_path: d.url for d in snapshot.documents}
+        posts = {
+            d.source_path.rsplit("/", 1)[-1].rsplit(".", 1)[0]: d.url
+            for d in snapshot.documents
+            if d.collection == "posts"
+        }
+        context = SiteContext(
+            config=site_vars(snapshot),
+            data=snapshot.data,
+            kramdown=snapshot.config.kramdown,
+            includes_dir=_includes_dir(snapshot),
+            documents=_once(lambda: documents_by_label(snapshot)),
+            resolve_link=lambda path: by_source.get(path.strip().lstrip("/")),
+            resolve_post_url=lambda name: posts.get(name.strip()),
+        )
+        return Renderer(context)
+
+    def rendered(self, doc: Document) -> RenderedPage:
+        """The page's HTML and derived fields; rendered on first use, then remembered."""
+        memo = self._memo
+        cached = memo.rendered.get(doc.id)
+        if cached is not None:
+            return cached
+        page = PageContext(
+            source_path=doc.source_path,
+            body=doc.body,
+            page=page_vars(doc),
+            body_line=doc.body_line,
+            render_liquid=True,
+        )
+        result = self.renderer.render(page)
+        with memo.lock:
+            return memo.rendered.setdefault(doc.id, result)
+
+    def html(self, doc: Document, sanitize: bool = False) -> str:
+        html = self.rendered(doc).html
+        if not (sanitize or self.options.sanitize):
+            return html
+        memo = self._memo
+        cached = memo.sanitized.get(doc.id)
+        if cached is None:
+            cached = sanitize_html(html)
+            with memo.lock:
+                memo.sanitized[doc.id] = cached
+        return cached
+
+    def render_diagnostics(self) -> list[Diagnostic]:
+        """Problems found by the renderer in the pages rendered so far."""
+        with self._memo.lock:
+            rendered = list(self._memo.rendered.values())
+        return [d for page in rendered for d in page.diagnostics]
+
+    def diagnostics(self) -> list[Diagnostic]:
+        found = [*self.snapshot.diagnostics, *self.timelines.diagnostics]
+        found += self.render_diagnostics()
+        return sorted(set(found), key=lambda d: (d.source_path, d.line or 0, d.code, d.message))
+
+    def render_all(self, stop: Callable[[], bool] = lambda: False) -> int:
+        """Render every page not yet rendered (``check`` and warm-up); returns how many."""
+        count = 0
+        for doc in self.snapshot.documents:
+            if stop():
+                break
+            if doc.id not in self._memo.rendered:
+                self.rendered(doc)
+                count += 1
+        return count
+
+
+def _neighbours(snapshot: Snapshot) -> Mapping[str, tuple[Document | None, Document | None]]:
+    """Previous and next document within each collection, in the default order."""
+    groups: dict[str | None, list[Document]] = {}
+    for doc in snapshot.documents:
+        groups.setdefault(doc.collection, []).append(doc)
+    result: dict[str, tuple[Document | None, Document | None]] = {}
+    for docs in groups.values():
+        for i, doc in enumerate(docs):
+            previous = docs[i - 1] if i > 0 else None
+            following = docs[i + 1] if i + 1 < len(docs) else None
+            result[doc.id] = (previous, following)
+    return result
+
+
+def _includes_dir(snapshot: Snapshot) -> Any:
+    folder = (snapshot.root / snapshot.config.includes_dir).resolve()
+    root = snapshot.root.resolve()
+    if folder.is_dir() and (folder == root or root in folder.parents):
+        return folder
+    return None
+
+
+def _once(factory: Callable[[], Any]) -> Callable[[], Any]:
+    lock = threading.Lock()
+    box: list[Any] = []
+
+    def get() -> Any:
+        with lock:
+            if not box:
+                box.append(factory())
+            return box[0]
+
+    return get
