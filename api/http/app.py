@@ -10,9 +10,19 @@ from starlette.middleware.cors import CORSMiddleware
 
 from api import __version__
 from api.http import errors
-from api.http.fastpath import FastPath
+from api.http.fastpath import ContentAPI
 from api.http.guard import Guard, SecurityHeaders
-from api.http.routes import collections, find, health, pages, search, timelines
+from api.http.routes import (
+    collections,
+    docs,
+    feeds,
+    find,
+    health,
+    oembed,
+    pages,
+    search,
+    timelines,
+)
 from api.http.runtime import Runtime
 from api.settings import Settings
 
@@ -29,6 +39,8 @@ TAGS = [
     {"name": "timelines", "description": "TimelineJS embeds and their data."},
     {"name": "search", "description": "Full-text search."},
     {"name": "site", "description": "Collections and content diagnostics."},
+    {"name": "embeds", "description": "oEmbed: other sites embed pages and timelines."},
+    {"name": "feeds", "description": "JSON Feed, Atom and the sitemap of the frontend site."},
     {"name": "health", "description": "Liveness and readiness."},
 ]
 
@@ -47,24 +59,27 @@ def create_app(settings: Settings | None = None, *, start: bool = True) -> FastA
         finally:
             runtime.stop()
 
-    app = FastAPI(
+    app = ContentAPI(
+        runtime=runtime,
         title="Content API",
         version=__version__,
         description=DESCRIPTION,
         openapi_tags=TAGS,
         lifespan=lifespan,
         separate_input_output_schemas=False,
+        # Served by routes/docs.py from this server: FastAPI's pages load a CDN.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.runtime = runtime
     app.state.settings = settings
     errors.install(app)
-    for module in (pages, timelines, search, find, collections, health):
+    for module in (pages, timelines, search, find, collections, oembed, feeds, health, docs):
         app.include_router(module.router)
 
-    # Added innermost first. Requests meet: Guard (refuse bad requests), CORS, the cached
-    # page fast path, then security headers around the routes.
+    # Added innermost first. Requests meet: Guard (refuse bad requests), CORS, then
+    # security headers around the routes. Cached page resources skip all of it (fastpath).
     app.add_middleware(SecurityHeaders)
-    app.add_middleware(FastPath, runtime=runtime)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=list(settings.cors_origins),

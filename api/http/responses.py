@@ -9,17 +9,28 @@ from starlette.types import Receive, Scope, Send
 from api.http.cache import Cached, etag_matches, negotiate
 
 
-def _header(scope: Scope, name: bytes) -> str | None:
+def request_headers(scope: Scope) -> tuple[str | None, str | None, bool]:
+    """``Accept-Encoding``, ``If-None-Match`` and whether ``Origin`` is present, in one pass."""
+    accept = if_none_match = None
+    origin = False
     for key, value in scope["headers"]:
-        if key == name:
-            return str(value.decode("latin-1"))
-    return None
+        if key == b"accept-encoding":
+            accept = value.decode("latin-1")
+        elif key == b"if-none-match":
+            if_none_match = value.decode("latin-1")
+        elif key == b"origin":
+            origin = True
+    return accept, if_none_match, origin
 
 
-async def send_cached(cached: Cached, scope: Scope, send: Send) -> None:
-    accept = _header(scope, b"accept-encoding")
+async def send_cached(
+    cached: Cached,
+    send: Send,
+    accept: str | None,
+    if_none_match: str | None,
+    head: bool = False,
+) -> None:
     encoding = negotiate(accept) if accept else None
-    if_none_match = _header(scope, b"if-none-match")
     if (
         if_none_match is not None
         and cached.status == 200
@@ -31,7 +42,7 @@ async def send_cached(cached: Cached, scope: Scope, send: Send) -> None:
         return
     body, headers = cached.variant(encoding)
     await send({"type": "http.response.start", "status": cached.status, "headers": headers})
-    await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
+    await send({"type": "http.response.body", "body": b"" if head else body})
 
 
 class CachedResponse(Response):
@@ -39,11 +50,11 @@ class CachedResponse(Response):
 
     def __init__(self, cached: Cached, request: Request) -> None:
         self.cached = cached
-        self.request = request
         self.status_code = cached.status
         self.background = None
         self.body = cached.body
         self.raw_headers = cached.variant(None)[1]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        await send_cached(self.cached, scope, send)
+        accept, if_none_match, _ = request_headers(scope)
+        await send_cached(self.cached, send, accept, if_none_match, scope["method"] == "HEAD")

@@ -229,3 +229,95 @@ class Problem(BaseModel):
     errors: list[ValidationErrorItem] | None = Field(
         None, description="For validation problems: each parameter at fault."
     )
+
+
+_SEED_IFRAME = (
+    "<iframe src='https://cdn.knightlab.com/libs/timeline3/latest/embed/index.html?"
+    "source=0AtZ5yV_Pso2idDZQRXNfUzQxd3JTQzhhMXg5UEpVYmc&amp;font=bevan-pontanosans&amp;"
+    "lang=en&amp;height=480' width='640' height='480' webkitallowfullscreen "
+    "mozallowfullscreen allowfullscreen frameborder='0'></iframe>"
+)
+
+
+class OEmbed(_Model):
+    """An oEmbed 1.0 response of type ``rich``: HTML to insert, and its size."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "version": "1.0",
+                    "type": "rich",
+                    "title": "The US-ICC Relationship",
+                    "provider_name": "International Criminal Court Project",
+                    "provider_url": "https://www.aba-icc.org/",
+                    "html": _SEED_IFRAME,
+                    "width": 640,
+                    "height": 480,
+                }
+            ]
+        },
+    )
+
+    version: Literal["1.0"]
+    type: Literal["rich"]
+    title: str = Field(description="The page's title.")
+    provider_name: str = Field(description="The site's `title` from `_config.yml`.")
+    provider_url: str | None = Field(
+        None, description="The site's home page (absent when the site has no `url`)."
+    )
+    html: str = Field(
+        description="The TimelineJS iframe, or a card with the title, an excerpt and a link."
+    )
+    width: int = Field(ge=1, description="Pixels; never more than `maxwidth`.")
+    height: int = Field(ge=1, description="Pixels; never more than `maxheight`.")
+
+
+class JsonFeedAuthor(_Model):
+    name: str
+
+
+class JsonFeedItem(_Model):
+    id: str = Field(description="The page's absolute URL.")
+    url: str = Field(description="The page's absolute URL.")
+    title: str
+    content_html: str = Field(description="The body, rendered as Jekyll renders it.")
+    summary: str | None = Field(None, description="The front-matter description.")
+    date_published: datetime
+    tags: list[str] | None = Field(None, description="Front-matter categories and tags.")
+
+
+class JsonFeed(_Model):
+    """A JSON Feed 1.1 of the newest dated pages."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "version": "https://jsonfeed.org/version/1.1",
+                    "title": "International Criminal Court Project",
+                    "home_page_url": "https://www.aba-icc.org/",
+                    "authors": [{"name": "International Criminal Court Project"}],
+                    "items": [
+                        {
+                            "id": "https://www.aba-icc.org/events/2014-dialogs/",
+                            "url": "https://www.aba-icc.org/events/2014-dialogs/",
+                            "title": "2014 International Humanitarian Law Dialogs",
+                            "content_html": "<p>…</p>\n",
+                            "date_published": "2014-08-27T03:48:00Z",
+                        }
+                    ],
+                }
+            ]
+        },
+    )
+
+    version: Literal["https://jsonfeed.org/version/1.1"]
+    title: str = Field(description="The site's `title`.")
+    home_page_url: str = Field(description="The site's `url` and `baseurl`.")
+    feed_url: str | None = Field(None, description="With `CONTENT_API_PUBLIC_URL` set.")
+    description: str | None = Field(None, description="The site's `description`.")
+    authors: list[JsonFeedAuthor]
+    items: list[JsonFeedItem]

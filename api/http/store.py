@@ -35,6 +35,8 @@ class Store:
         self._lock = threading.Lock()
         self._search_ready = threading.Event()
         self._search: Any = None
+        #: Page resources by the path after /api/v1/pages/, for the fast path.
+        self.by_path: dict[str, Cached] = {}
         self._summaries: dict[str, dict[str, Any]] = {}
 
     # -- generic ------------------------------------------------------------------------
@@ -111,6 +113,34 @@ class Store:
 
         return self.resource(("timeline-data", doc_id), build)
 
+    def page_resource(self, rest: str, sanitize: bool = False) -> tuple[str, str, Cached | None]:
+        """The resource at ``/api/v1/pages/<rest>``: (kind, page id, cached or None).
+
+        An id may contain ``/`` and even end in ``/html``: a whole-path id wins over a
+        suffix. The kind is "" when no page matches at all.
+        """
+        kind, doc_id = "", rest
+        if self.site.get(rest) is not None:
+            kind = "page"
+        else:
+            for suffix, name in _SUFFIXES:
+                if rest.endswith(suffix) and self.site.get(rest[: -len(suffix)]) is not None:
+                    kind, doc_id = name, rest[: -len(suffix)]
+                    break
+        if not kind:
+            return kind, doc_id, None
+        if kind == "page":
+            cached = self.page(doc_id, sanitize)
+        elif kind == "html":
+            cached = self.html(doc_id, sanitize)
+        elif kind == "timeline":
+            cached = self.timeline(doc_id)
+        else:
+            cached = self.timeline_data(doc_id)
+        if cached is not None and not sanitize:
+            self.by_path[rest] = cached
+        return kind, doc_id, cached
+
     # -- search ---------------------------------------------------------------------------
     def warm(self, stop: Callable[[], bool]) -> None:
         """Build what is too slow for a first request: the search index."""
@@ -124,6 +154,8 @@ class Store:
             return None
         return self._search
 
+
+_SUFFIXES = (("/timeline/data", "timeline-data"), ("/timeline", "timeline"), ("/html", "html"))
 
 #: A page body is the site owner's HTML: opened directly from the API origin it runs in a
 #: sandbox, so nothing in it can act as the API (the frontend fetches it and is unaffected).

@@ -8,9 +8,9 @@ from fastapi import APIRouter, Path, Query, Request
 
 from api.http import schemas
 from api.http.deps import ServedDep
+from api.http.runtime import Served
 from api.http.docs_meta import FILTER_PARAMETER, errors
 from api.http.errors import NotFound
-from api.http.fastpath import builder, resolve
 from api.http.listing import page_item, page_list
 from api.http.responses import CachedResponse
 from api.query import parse_list_query
@@ -85,14 +85,12 @@ def list_pages(
     return CachedResponse(cached, request)
 
 
-def _page(served: Any, page_id: str, kind: str, sanitize: bool, request: Request) -> Any:
-    target = resolve(served.store, f"{page_id}{_SUFFIX[kind]}")
-    if target is None:
+def _page(served: Served, page_id: str, kind: str, sanitize: bool, request: Request) -> Any:
+    found, doc_id, cached = served.store.page_resource(f"{page_id}{_SUFFIX[kind]}", sanitize)
+    if not found:
         raise NotFound(f"No page has the id {page_id!r}.")
-    found_kind, doc_id = target
-    cached = builder(served.store, found_kind, doc_id, sanitize)()
     if cached is None:
-        what = "timeline data" if kind == "timeline-data" else "a timeline"
+        what = "timeline data" if found == "timeline-data" else "a timeline"
         raise NotFound(f"The page {doc_id!r} has no {what}.")
     return CachedResponse(cached, request)
 
@@ -129,6 +127,7 @@ def get_timeline(request: Request, served: ServedDep, page_id: PageId) -> Any:
     operation_id="getPageHtml",
     summary="Get a page's HTML",
     description="The body rendered as Jekyll renders it, as a `text/html` fragment.",
+    status_code=200,  # FastAPI reads it from the response class, and CachedResponse has none
     response_class=CachedResponse,
     responses={
         200: {

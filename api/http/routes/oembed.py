@@ -1,0 +1,105 @@
+"""``/oembed``: other sites embed a page's timeline, or a card of the page, by its URL."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+from urllib.parse import quote
+
+from fastapi import APIRouter, Query, Request
+
+from api.http import schemas
+from api.http.deps import ServedDep
+from api.http.docs_meta import errors
+from api.http.errors import NotFound, NotImplementedFormat
+from api.http.examples import SEED_ID
+from api.http.pageurls import page_for_url
+from api.http.responses import CachedResponse
+from api.http.runtime import Served
+from api.publish.links import site_root
+from api.publish.oembed import Provider, Size, oembed
+
+router = APIRouter(tags=["embeds"])
+
+
+@router.get(
+    "/oembed",
+    operation_id="getOembed",
+    summary="oEmbed a page or its timeline",
+    description=(
+        "An [oEmbed 1.0](https://oembed.com/) provider. Give the URL of a page on the site "
+        "(`/about-the-icc/the-us-icc-relationship/`, with or without the site's host) or of "
+        "its API resource (`/api/v1/pages/{id}`). A page with a timeline answers with the "
+        "TimelineJS iframe; any other page with a card (title, excerpt, link). Both are "
+        "`type: rich` and fit inside `maxwidth` x `maxheight`. Only `format=json` is offered."
+    ),
+    response_model=schemas.OEmbed,
+    responses=errors(404, 422, 501),
+)
+def get_oembed(
+    request: Request,
+    served: ServedDep,
+    url: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=2048,
+            description="The page's URL on the site, or its API URL.",
+            openapi_examples={
+                "site": {
+                    "summary": "A page URL on the site",
+                    "value": "/about-the-icc/the-us-icc-relationship/",
+                },
+                "api": {
+                    "summary": "The page's API URL",
+                    "value": f"/api/v1/pages/{SEED_ID}",
+                },
+            },
+        ),
+    ],
+    maxwidth: Annotated[
+        int | None,
+        Query(ge=1, le=10_000, description="Widest the embed may be, in pixels.", examples=[640]),
+    ] = None,
+    maxheight: Annotated[
+        int | None,
+        Query(ge=1, le=10_000, description="Tallest the embed may be, in pixels.", examples=[480]),
+    ] = None,
+    format_: Annotated[
+        Literal["json", "xml"],
+        Query(alias="format", description="`json`; `xml` is answered with 501."),
+    ] = "json",
+) -> Any:
+    if format_ == "xml":
+        raise NotImplementedFormat("Only format=json is offered; oEmbed XML is not.")
+    settings = request.app.state.settings
+    hosts = {request.url.netloc.lower()}
+    doc = page_for_url(served, url, hosts, settings.public_url)
+    if doc is None:
+        raise NotFound(f"No page of this site is at {url!r}.")
+    size = Size(maxwidth, maxheight)
+
+    def build() -> Any:
+        link = _link(served, doc.id, settings.public_url)
+        provider = _provider(served, settings.public_url)
+        return served.store.json(oembed(served.site, doc, link, provider, size))
+
+    cached = served.store.query(("oembed", doc.id, maxwidth, maxheight), build)
+    return CachedResponse(cached, request)
+
+
+def _link(served: Served, doc_id: str, public_url: str | None) -> str:
+    """Where the card sends a reader: the page on the site, else its HTML on this API."""
+    doc = served.site.snapshot.by_id[doc_id]
+    root = site_root(served.site.snapshot.config)
+    if root is not None and doc.output:
+        return root + doc.url
+    api_path = f"/api/v1/pages/{quote(doc_id, safe='/')}/html"
+    return (public_url or "") + api_path
+
+
+def _provider(served: Served, public_url: str | None) -> Provider:
+    config = served.site.snapshot.config
+    title = config.raw.get("title")
+    root = site_root(config)
+    name = title.strip() if isinstance(title, str) and title.strip() else "Content API"
+    return Provider(name, root + "/" if root else public_url)

@@ -1,0 +1,1 @@
+"""Benchmarks: each part measures against a baseline run in the same session."""
