@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from api import __version__
 
 app = typer.Typer(
     name="content-api",
-    help="Serve Jekyll-style markdown content as a typed JSON API.",
     no_args_is_help=True,
     rich_markup_mode="markdown",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 err = Console(stderr=True)
+#: Work smaller than this finishes before a progress bar would be worth drawing.
+PROGRESS_THRESHOLD = 200
 
 ContentDir = Annotated[
     Path,
@@ -124,6 +129,7 @@ def serve(
         "host": host,
         "port": port,
         "log_level": log_level,
+        "log_config": _log_config(log_level),
         "timeout_graceful_shutdown": 30,
         "proxy_headers": True,
         "server_header": False,
@@ -176,6 +182,83 @@ def check(
     raise typer.Exit(code)
 
 
+@app.command(
+    epilog="Example: `content-api export -c site --out public/`, then serve public/ with "
+    "deploy/nginx.conf (an nginx server block) or upload it to a CDN."
+)
+def export(
+    content_dir: ContentDir = Path("content"),
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder to write (replaced if an earlier export).")
+    ] = Path("out"),
+    unpublished: Annotated[
+        bool, typer.Option("--unpublished", help="Include `published: false` pages.")
+    ] = False,
+    future: Annotated[bool, typer.Option("--future", help="Include future-dated pages.")] = False,
+    drafts: Annotated[bool, typer.Option("--drafts", help="Include `_drafts/`.")] = False,
+    public_url: Annotated[
+        str | None,
+        typer.Option(
+            envvar="CONTENT_API_PUBLIC_URL",
+            help="Where the export will be served (for timeline data URLs and feed links).",
+        ),
+    ] = None,
+) -> None:
+    """Write the whole read API as static files: `OUT/<path>/index.json` for each resource.
+
+    Lists are written at every offset of the default page size, page HTML at
+    `.../html/index.html`, plus feeds, the sitemap, the OpenAPI schema and a search index
+    for client-side search. `deploy/nginx.conf` serves the folder under the API's paths.
+    """
+    from api.export import ExportError, export_site
+    from api.settings import Settings
+
+    if not content_dir.is_dir():
+        err.print(f"[red]error:[/red] content folder {content_dir} does not exist")
+        raise typer.Exit(2)
+    settings = Settings(
+        content_dir=content_dir,
+        unpublished=unpublished,
+        future=future,
+        drafts=drafts,
+        public_url=public_url,
+    )
+    try:
+        with _progress("exporting") as advance:
+            report = export_site(settings, out, advance)
+    except ExportError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    for skipped in report.skipped:
+        err.print(f"[yellow]skipped:[/yellow] {skipped}")
+    megabytes = report.bytes / 1_000_000
+    err.print(f"[green]wrote {report.files} files ({megabytes:.1f} MB) to {report.out}[/green]")
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on a terminal for long work (hidden for small jobs and in pipes)."""
+    bar = Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+    )
+    task = bar.add_task(label, total=None)
+
+    def advance(done: int, total: int) -> None:
+        if total >= PROGRESS_THRESHOLD and not bar.live.is_started and err.is_terminal:
+            bar.start()
+        bar.update(task, completed=done, total=total)
+
+    try:
+        yield advance
+    finally:
+        bar.stop()
+
+
 @app.command(epilog="Example: `content-api openapi --out openapi/openapi.json`")
 def openapi(
     out: Annotated[
@@ -192,6 +275,19 @@ def openapi(
     else:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
+
+
+def _log_config(level: str) -> dict[str, Any]:
+    """uvicorn's logging, with the service's own logger on the same handler."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["loggers"]["content_api"] = {
+        "handlers": ["default"],
+        "level": level.upper(),
+        "propagate": False,
+    }
+    return config
 
 
 def main() -> None:

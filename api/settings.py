@@ -35,9 +35,6 @@ class Settings(BaseSettings):
         "public, max-age=60, stale-while-revalidate=600",
         description="Cache-Control header of successful GET responses.",
     )
-    cache_dir: Path | None = Field(
-        None, description="Folder for the persistent render cache (none: memory only)."
-    )
     max_url_length: int = Field(8192, ge=256, description="Longest request target accepted.")
     max_query_params: int = Field(64, ge=1, description="Most query parameters accepted.")
     log_level: str = Field("info", description="uvicorn log level.")

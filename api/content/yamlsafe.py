@@ -38,7 +38,9 @@ def load_yaml(text: str) -> Any:
     try:
         return yaml.load(text, Loader=SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # The construct that was left open (a bracket, a quote) is the likelier culprit
+        # than the place where the parser gave up, usually a line later.
+        mark = exc.context_mark or exc.problem_mark
         problem = exc.problem or exc.context or "invalid YAML"
         raise YamlError(problem, mark.line if mark is not None else None) from None
     except (yaml.YAMLError, ValueError, OverflowError, RecursionError) as exc:

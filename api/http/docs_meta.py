@@ -1,4 +1,9 @@
-"""OpenAPI pieces shared by routes: error responses and the ``filter`` parameter."""
+"""OpenAPI pieces shared by routes: error responses and the query parameters of lists.
+
+List parameters are validated by ``api.query``'s parsers, not by FastAPI, so that the fast
+path and the routes accept exactly the same requests; their schema is declared here, with
+the same rules.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,8 @@ from typing import Any
 
 from api.http.problems import PROBLEM_TYPE
 from api.http.schemas import Problem
+from api.query import MAX_LIMIT
+from api.query.fts import MAX_QUERY_CHARS
 
 _DESCRIPTIONS = {
     304: "Not Modified: the `If-None-Match` ETag still matches.",
@@ -29,20 +36,82 @@ def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return found
 
 
-FILTER_PARAMETER: dict[str, Any] = {
-    "name": "filter",
-    "in": "query",
-    "style": "deepObject",
-    "explode": True,
-    "required": False,
-    "description": (
-        "Filters on any field, dotted for nested front matter: `filter[country]=Kenya,Uganda` "
-        "(any of), or `filter[FIELD][op]=value` with op one of eq, ne, gt, gte, lt, lte, "
-        "contains, exists. Values are typed against the data (numbers, booleans, dates)."
+def _param(
+    name: str,
+    description: str,
+    schema: dict[str, Any],
+    example: Any = None,
+    **extra: Any,
+) -> dict[str, Any]:
+    if example is not None:
+        schema = {**schema, "examples": [example]}
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": schema,
+        **extra,
+    }
+
+
+COLLECTION = _param(
+    "collection",
+    "Only these collections (comma-separated).",
+    {"type": "string"},
+    example="about-the-icc",
+)
+LIMIT = _param(
+    "limit",
+    "Items per page.",
+    {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": 20},
+)
+OFFSET = _param("offset", "Items to skip.", {"type": "integer", "minimum": 0, "default": 0})
+SORT = _param(
+    "sort",
+    "Fields to sort by, comma-separated, `-` for descending (`data.KEY` for front matter). "
+    "The default is each collection's Jekyll order. Missing values sort last.",
+    {"type": "string"},
+    example="-date,title",
+)
+FIELDS = _param(
+    "fields",
+    "Only these fields of each item, comma-separated (`data.KEY` for front matter); `id` is "
+    "always kept.",
+    {"type": "string"},
+    example="id,title,url",
+)
+INCLUDE = _param(
+    "include",
+    "Add rendered fields to each item: html, excerpt, plaintext, toc, word_count, "
+    "reading_time_minutes (comma-separated).",
+    {"type": "string"},
+    example="html",
+)
+HAS_TIMELINE = _param(
+    "has_timeline", "Only pages with (true) or without (false) a timeline.", {"type": "boolean"}
+)
+FILTER: dict[str, Any] = _param(
+    "filter",
+    "Filters on any field, dotted for nested front matter: `filter[country]=Kenya,Uganda` "
+    "(any of), or `filter[FIELD][op]=value` with op one of eq, ne, gt, gte, lt, lte, "
+    "contains, exists. Values are typed against the data (numbers, booleans, dates); arrays "
+    "match by membership; an unknown field matches nothing.",
+    {"type": "object", "additionalProperties": {"type": "string"}},
+    style="deepObject",
+    explode=True,
+    example={"collectionName": "Cases"},
+)
+QUERY = {
+    **_param(
+        "q",
+        'What to search for: words, "a phrase", or a prefix like `stat*`.',
+        {"type": "string", "minLength": 1, "maxLength": MAX_QUERY_CHARS},
+        "rome statute",
     ),
-    "schema": {
-        "type": "object",
-        "additionalProperties": {"type": "string"},
-        "example": {"collection": "about-the-icc"},
-    },
+    "required": True,
 }
+
+PAGE_LIST_PARAMETERS = [COLLECTION, FILTER, HAS_TIMELINE, SORT, FIELDS, INCLUDE, LIMIT, OFFSET]
+TIMELINE_LIST_PARAMETERS = [COLLECTION, FILTER, SORT, FIELDS, LIMIT, OFFSET]
+SEARCH_PARAMETERS = [QUERY, COLLECTION, LIMIT, OFFSET]

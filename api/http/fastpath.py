@@ -1,11 +1,12 @@
-"""Cached page resources served before the middleware stack and routing.
+"""Cached and cheap resources served before the middleware stack and routing.
 
-``GET /api/v1/pages/{id}`` (and ``/html``, ``/timeline``, ``/timeline/data``) is the
-hottest path of a content API. Once a resource's bytes exist, sending them needs one dict
-lookup, not middleware, routing, dependency injection or validation. Anything else (a
-query string, an ``Origin`` header that needs CORS, HEAD, a resource not built yet) takes
-the full stack, whose routes answer from the very same cache: both paths send the same
-bytes.
+Page resources (``/api/v1/pages/{id}``, ``/html``, ``/timeline``, ``/timeline/data``) are the
+hottest path of a content API: once their bytes exist, sending them needs one dict lookup,
+not middleware, routing, dependency injection or validation. Lists and search are answered
+here too, computed on the event loop when that is quick (no rendering, search index ready).
+Anything else (an ``Origin`` header that needs CORS, HEAD, a bad parameter, a resource not
+built yet, slow work) takes the full stack, whose routes use the same code and cache: both
+paths send the same bytes.
 """
 
 from __future__ import annotations
@@ -15,28 +16,48 @@ from typing import Any
 from fastapi import FastAPI
 from starlette.types import Receive, Scope, Send
 
+from api.http import listing
 from api.http.responses import request_headers, send_cached
 from api.http.runtime import Runtime
+from api.query import QueryError
 
 PREFIX = "/api/v1/pages/"
+LISTS = {"/api/v1/pages": "pages", "/api/v1/timelines": "timelines", "/api/v1/search": "search"}
 
 
 class ContentAPI(FastAPI):
-    """FastAPI, plus the fast path for page resources that are already serialized."""
+    """FastAPI, plus the fast path for resources that need no framework."""
 
     def __init__(self, *, runtime: Runtime, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.runtime = runtime
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] == "GET" and not scope["query_string"]:
-            path: str = scope["path"]
+        if scope["type"] == "http" and scope["method"] == "GET":
             served = self.runtime.served
-            if served is not None and path.startswith(PREFIX):
-                cached = served.store.by_path.get(path[len(PREFIX) :])
+            if served is not None:
+                path: str = scope["path"]
+                query = scope["query_string"]
+                cached = None
+                if not query and path.startswith(PREFIX):
+                    cached = served.store.by_path.get(path[len(PREFIX) :])
+                elif path in LISTS and self._within_limits(query):
+                    try:
+                        cached = listing.respond(
+                            served, LISTS[path], path, query.decode("latin-1"), inline=True
+                        )
+                    except (QueryError, listing.WouldBlock):
+                        cached = None  # the route answers: a 422 problem, or in a thread
                 if cached is not None:
                     accept, if_none_match, origin = request_headers(scope)
                     if not origin:
                         await send_cached(cached, send, accept, if_none_match)
                         return
         await super().__call__(scope, receive, send)
+
+    def _within_limits(self, query: bytes) -> bool:
+        # The same limits the Guard applies on the full stack.
+        settings = self.runtime.settings
+        return (
+            len(query) < settings.max_url_length and query.count(b"&") < settings.max_query_params
+        )

@@ -1,36 +1,116 @@
-"""Lists of pages: running a parsed query against the site and shaping the response."""
+"""The list resources (pages, timelines, search): one implementation for the fast path and
+the routes.
+
+The query string is validated once, by ``api.query``'s parsers (the OpenAPI schema declares
+the same rules); the response is built once per distinct query string and content version.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from api.http import representations as rep
 from api.http.cache import Cached
 from api.http.runtime import Served
-from api.query import ListQuery, project
+from api.query import LIST_PARAMS, ListQuery, parse_list_query, parse_search_query, project
+
+Params = list[tuple[str, str]]
+TIMELINE_PARAMS = LIST_PARAMS - {"has_timeline", "include"}
+#: Set by the search route: how long a request may wait for a new site's index.
+INDEX_WAIT_SECONDS = 30.0
 
 
-def link_header(path: str, params: Sequence[tuple[str, str]], query: ListQuery, total: int) -> str:
+class WouldBlock(Exception):
+    """The response needs slow work (rendering, waiting for the search index): the caller
+    on the event loop should hand it to a worker thread instead."""
+
+
+class IndexNotReady(Exception):
+    """The search index is still being built after the wait."""
+
+
+def params_of(query_string: bytes | str) -> Params:
+    text = query_string.decode("latin-1") if isinstance(query_string, bytes) else query_string
+    return parse_qsl(text, keep_blank_values=True)
+
+
+def respond(served: Served, kind: str, path: str, query_string: str, *, inline: bool) -> Cached:
+    """The response for ``kind`` ("pages", "timelines" or "search").
+
+    Raises QueryError for a bad parameter. With ``inline`` (on the event loop), raises
+    WouldBlock instead of rendering pages or waiting for the search index.
+    """
+    store = served.store
+    key = (kind, query_string)
+    found = store.cached_query(key)
+    if found is not None:
+        return found
+    params = params_of(query_string)
+    if kind == "search":
+        build = _search(served, params, path, inline)
+    else:
+        build = _list(served, kind, params, path, inline)
+    return store.query(key, build)
+
+
+def _list(
+    served: Served, kind: str, params: Params, path: str, inline: bool
+) -> Callable[[], Cached]:
+    if kind == "timelines":
+        allowed = TIMELINE_PARAMS | {"has_timeline"}
+        query = parse_list_query([*params, ("has_timeline", "true")], allowed=allowed)
+        item = _timeline_item(served, query.fields)
+    else:
+        query = parse_list_query(params)
+        item = _page_item(served, query, inline)
+    return lambda: _page_list(served, query, path, params, item)
+
+
+def _search(served: Served, params: Params, path: str, inline: bool) -> Callable[[], Cached]:
+    query = parse_search_query(params)
+    index = served.store.search_index(0.0 if inline else INDEX_WAIT_SECONDS)
+    if index is None:
+        if inline:
+            raise WouldBlock()
+        raise IndexNotReady()
+
+    def build() -> Cached:
+        result = index.search(
+            query.q, collections=query.collections, limit=query.limit, offset=query.offset
+        )
+        body = {
+            "data": [asdict(hit) for hit in result.hits],
+            "meta": {"total": result.total, "limit": query.limit, "offset": query.offset},
+        }
+        headers = (
+            ("link", link_header(path, params, query.limit, query.offset, result.total)),
+            ("x-total-count", str(result.total)),
+        )
+        return served.store.json(body, extra=headers)
+
+    return build
+
+
+def link_header(
+    path: str, params: Sequence[tuple[str, str]], limit: int, offset: int, total: int
+) -> str:
     """RFC 8288 ``Link``: first, prev, next and last pages of the same query."""
-    kept = [(k, v) for k, v in params if k != "offset"]
-    limit, offset = query.limit, query.offset
-
-    def url(at: int) -> str:
-        return f"{path}?{urlencode([*kept, ('offset', str(at))])}"
-
-    last = max(0, (total - 1) // limit * limit) if total else 0
-    links = [f'<{url(0)}>; rel="first"']
+    kept = urlencode([(k, v) for k, v in params if k != "offset"])
+    prefix = f"{path}?{kept}&offset=" if kept else f"{path}?offset="
+    last = (total - 1) // limit * limit if total else 0
+    links = [f'<{prefix}0>; rel="first"']
     if offset > 0:
-        links.append(f'<{url(max(0, offset - limit))}>; rel="prev"')
+        links.append(f'<{prefix}{max(0, min(offset, total) - limit)}>; rel="prev"')
     if offset + limit < total:
-        links.append(f'<{url(offset + limit)}>; rel="next"')
-    links.append(f'<{url(last)}>; rel="last"')
+        links.append(f'<{prefix}{offset + limit}>; rel="next"')
+    links.append(f'<{prefix}{last}>; rel="last"')
     return ", ".join(links)
 
 
-def page_list(
+def _page_list(
     served: Served,
     query: ListQuery,
     path: str,
@@ -38,22 +118,28 @@ def page_list(
     item: Callable[[str], dict[str, Any]],
 ) -> Cached:
     result = served.site.query_index.run(query)
-    data = [item(doc_id) for doc_id in result.ids]
     body = {
-        "data": data,
+        "data": [item(doc_id) for doc_id in result.ids],
         "meta": {"total": result.total, "limit": query.limit, "offset": query.offset},
     }
     headers = (
-        ("link", link_header(path, params, query, result.total)),
+        ("link", link_header(path, params, query.limit, query.offset, result.total)),
         ("x-total-count", str(result.total)),
     )
     return served.store.json(body, extra=headers)
 
 
-def page_item(served: Served, query: ListQuery) -> Callable[[str], dict[str, Any]]:
+def _page_item(served: Served, query: ListQuery, inline: bool) -> Callable[[str], dict[str, Any]]:
     site = served.site
     fields = query.fields
     wanted = [f for f in rep.RENDERED_FIELDS if f in query.include or (fields and f in fields)]
+    renders = (
+        wanted
+        or any(_rendered(f.field) for f in query.filters)
+        or any(_rendered(s.field) for s in query.sort)
+    )
+    if renders and inline:
+        raise WouldBlock()
 
     def item(doc_id: str) -> dict[str, Any]:
         record = served.store.summary(doc_id)
@@ -65,17 +151,24 @@ def page_item(served: Served, query: ListQuery) -> Callable[[str], dict[str, Any
     return item
 
 
-def timeline_item(served: Served) -> Callable[[str], dict[str, Any]]:
+def _rendered(field: str) -> bool:
+    return field in rep.RENDERED_FIELDS
+
+
+def _timeline_item(
+    served: Served, fields: tuple[str, ...] | None
+) -> Callable[[str], dict[str, Any]]:
     site = served.site
 
     def item(doc_id: str) -> dict[str, Any]:
         doc = site.snapshot.by_id[doc_id]
-        return {
+        record = {
             "id": doc.id,
             "title": doc.title,
             "url": doc.url,
             "collection": doc.collection,
             "timeline": site.timeline_json(doc_id),
         }
+        return record if fields is None else project(record, fields)
 
     return item

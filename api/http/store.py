@@ -54,6 +54,13 @@ class Store:
         with self._lock:
             return self._resources.setdefault(key, value)
 
+    def cached_query(self, key: Hashable) -> Cached | None:
+        with self._lock:
+            found = self._queries.get(key)
+            if found is not None:
+                self._queries.move_to_end(key)
+            return found
+
     def query(self, key: Hashable, build: Callable[[], Cached]) -> Cached:
         """A query response, kept in a bounded LRU."""
         with self._lock:

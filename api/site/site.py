@@ -7,18 +7,20 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from api.content.diagnostics import Diagnostic
 from api.content.model import Document
 from api.content.snapshot import Snapshot
-from api.render import Renderer, sanitize_html
 from api.render.context import PageContext, SiteContext
 from api.render.result import RenderedPage
 from api.query import QueryIndex, SearchIndex
 from api.site import indexes
 from api.site.liquid_vars import documents_by_label, page_vars, site_vars
 from api.site.timelines import Timelines, build_timelines
+
+if TYPE_CHECKING:
+    from api.render import Renderer
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +93,10 @@ class Site:
     # -- rendering -------------------------------------------------------------------
     @cached_property
     def renderer(self) -> Renderer:
+        # Imported on first use: the renderer's modules are a large part of start-up time,
+        # and readiness does not need them.
+        from api.render import Renderer
+
         snapshot = self.snapshot
         by_source = {d.source_path: d.url for d in snapshot.documents}
         posts = {
@@ -133,6 +139,8 @@ class Site:
         memo = self._memo
         cached = memo.sanitized.get(doc.id)
         if cached is None:
+            from api.render import sanitize_html
+
             cached = sanitize_html(html)
             with memo.lock:
                 memo.sanitized[doc.id] = cached

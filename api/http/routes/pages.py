@@ -6,14 +6,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 
-from api.http import schemas
+from api.http import examples, schemas
 from api.http.deps import ServedDep
 from api.http.runtime import Served
-from api.http.docs_meta import FILTER_PARAMETER, errors
+from api.http.docs_meta import PAGE_LIST_PARAMETERS, errors
 from api.http.errors import NotFound
-from api.http.listing import page_item, page_list
+from api.http.listing import respond
 from api.http.responses import CachedResponse
-from api.query import parse_list_query
 
 router = APIRouter(prefix="/api/v1/pages", tags=["pages"])
 
@@ -22,6 +21,10 @@ PageId = Annotated[
     Path(
         description="The page id: collection, `/`, then the path inside it without extension.",
         examples=["about-the-icc/the-us-icc-relationship"],
+        # Parameter-level examples too: Swagger UI's "Try it out" fills in only these.
+        openapi_examples={
+            "seed": {"summary": "The seed page", "value": "about-the-icc/the-us-icc-relationship"}
+        },
     ),
 ]
 Sanitize = Annotated[
@@ -37,51 +40,16 @@ Sanitize = Annotated[
     operation_id="listPages",
     summary="List pages",
     description=(
-        "Pages in the collection's Jekyll order (or `sort`), filtered on any field, "
-        "`limit` at a time. `Link` and `X-Total-Count` headers give the other pages of results."
+        "Pages in each collection's Jekyll order (or `sort`), filtered on any field, `limit` "
+        "at a time. The `Link` header (first, prev, next, last) and `X-Total-Count` give the "
+        "other pages of results."
     ),
     response_model=schemas.PageList,
     responses=errors(422),
-    openapi_extra={"parameters": [FILTER_PARAMETER]},
+    openapi_extra={"parameters": PAGE_LIST_PARAMETERS},
 )
-def list_pages(
-    request: Request,
-    served: ServedDep,
-    collection: Annotated[
-        str | None, Query(description="Collections, comma-separated.", examples=["about-the-icc"])
-    ] = None,
-    has_timeline: Annotated[
-        bool | None, Query(description="Only pages with (or without) a timeline.")
-    ] = None,
-    sort: Annotated[
-        str | None,
-        Query(
-            description="Fields to sort by, comma-separated; `-` for descending.",
-            examples=["-date,title"],
-        ),
-    ] = None,
-    fields: Annotated[
-        str | None,
-        Query(
-            description="Only these fields (`data.KEY` for front matter).",
-            examples=["id,title,url"],
-        ),
-    ] = None,
-    include: Annotated[
-        str | None,
-        Query(
-            description="Add rendered fields: html, excerpt, plaintext, toc, word_count, reading_time_minutes."
-        ),
-    ] = None,
-    limit: Annotated[int, Query(ge=1, le=100, description="Page size.")] = 20,
-    offset: Annotated[int, Query(ge=0, description="Items to skip.")] = 0,
-) -> Any:
-    params = request.query_params.multi_items()
-    query = parse_list_query(params)
-    cached = served.store.query(
-        ("pages", query),
-        lambda: page_list(served, query, request.url.path, params, page_item(served, query)),
-    )
+def list_pages(request: Request, served: ServedDep) -> Any:
+    cached = respond(served, "pages", request.url.path, request.url.query, inline=False)
     return CachedResponse(cached, request)
 
 
@@ -104,7 +72,13 @@ _SUFFIX = {"page": "", "html": "/html", "timeline": "/timeline", "timeline-data"
     summary="Get a page's timeline data",
     description="The page's own timeline data (`timeline_data:` front matter) as TimelineJS JSON.",
     response_model=dict[str, Any],
-    responses=errors(404, 422),
+    responses={
+        200: {
+            "description": "TimelineJS JSON (title, events, eras).",
+            "content": {"application/json": {"example": examples.TIMELINE_DATA}},
+        },
+        **errors(404, 422),
+    },
 )
 def get_timeline_data(request: Request, served: ServedDep, page_id: PageId) -> Any:
     return _page(served, page_id, "timeline-data", False, request)

@@ -1,0 +1,161 @@
+"""Query latency at 100,000 documents: lists, filters and search against page detail.
+
+Documents are generated (several collections, countries, dates, numbers, tags, a few
+paragraphs each). Every measured URL is distinct, so each list, filter and search response
+is computed, not replayed from the response cache; page detail is measured on pages already
+served once, i.e. the cost of serving a page. One keep-alive client, sequential requests.
+"""
+
+from __future__ import annotations
+
+import random
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bench.common import api_server, free_port, percentile, rss_mib, wait_until
+
+COLLECTIONS = ("cases", "events", "countries", "people", "news")
+COUNTRIES = tuple(f"Country {chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(60))
+WORDS = (
+    "court justice statute tribunal prosecutor chamber victim witness appeal trial judgment "
+    "warrant evidence hearing defence sentence reparation cooperation jurisdiction genocide "
+    "humanity aggression investigation admissibility complementarity assembly registry "
+    "president judge counsel detention release custody charges confirmation summons"
+).split()
+
+
+def generate(root: Path, count: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    config = ["collections:"]
+    for name in COLLECTIONS:
+        config += [f"  {name}:", "    output: true", "    permalink: /:collection/:path/"]
+    (root / "_config.yml").write_text("\n".join(config) + "\n")
+    for i in range(count):
+        collection = COLLECTIONS[i % len(COLLECTIONS)]
+        folder = root / f"_{collection}" / f"group{i % 100:02d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        words = [rng.choice(WORDS) for _ in range(120)]
+        unique = f"marker{i}"
+        title = " ".join(rng.choice(WORDS).capitalize() for _ in range(4))
+        body = (
+            f"## {rng.choice(WORDS).capitalize()} {rng.choice(WORDS)}\n\n"
+            + " ".join(words[:60])
+            + f" {unique}.\n\n"
+            + " ".join(words[60:])
+            + ".\n"
+        )
+        tags = ", ".join(rng.sample(WORDS, 3))
+        front = (
+            f"title: {title} {i}\n"
+            f"country: {rng.choice(COUNTRIES)}\n"
+            f"date: {rng.randint(1990, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}\n"
+            f"order: {rng.randint(1, 1000)}\n"
+            f"score: {rng.random() * 100:.2f}\n"
+            f"featured: {str(rng.random() < 0.2).lower()}\n"
+            f"tags: [{tags}]\n"
+        )
+        (folder / f"doc-{i:06d}.md").write_text(f"---\n{front}---\n\n{body}")
+
+
+def timed(client: httpx.Client, urls: list[str]) -> list[float]:
+    latencies = []
+    for url in urls:
+        started = time.perf_counter()
+        response = client.get(url)
+        latencies.append((time.perf_counter() - started) * 1000)
+        if response.status_code != 200:
+            raise RuntimeError(f"{url}: {response.status_code} {response.text[:200]}")
+    return latencies
+
+
+def run(count: int = 100_000, samples: int = 300, seed: int = 11) -> dict[str, Any]:
+    rng = random.Random(seed)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        started = time.perf_counter()
+        generate(root, count)
+        generated = time.perf_counter() - started
+        port = free_port()
+        with api_server(root, port) as process:
+            base = f"http://127.0.0.1:{port}"
+            ready = wait_until(f"{base}/readyz", timeout=900)
+            with httpx.Client(base_url=base, timeout=120) as client:
+                ids = [
+                    f"{COLLECTIONS[i % len(COLLECTIONS)]}/group{i % 100:02d}/doc-{i:06d}"
+                    for i in rng.sample(range(count), samples)
+                ]
+                detail_urls = [f"/api/v1/pages/{doc_id}" for doc_id in ids]
+                timed(client, detail_urls)  # first touch renders; what follows is serving
+                per_collection = count // len(COLLECTIONS)
+                sorts = ("-date", "title", "-order", "date")
+                list_urls = [
+                    f"/api/v1/pages?collection={rng.choice(COLLECTIONS)}&sort={rng.choice(sorts)}"
+                    f"&offset={rng.randint(per_collection // 2, per_collection - 20)}&limit=20"
+                    for _ in range(samples)
+                ]
+                filter_urls = [
+                    rng.choice(
+                        (
+                            f"/api/v1/pages?filter[country]={rng.choice(COUNTRIES)}&offset={rng.randint(0, 1500)}",
+                            f"/api/v1/pages?filter[order][gte]={rng.randint(1, 1000)}&filter[featured]=true&offset={rng.randint(0, 500)}",
+                            f"/api/v1/pages?filter[tags]={rng.choice(WORDS)}&filter[date][gt]={rng.randint(1990, 2024)}-01-01&offset={rng.randint(0, 500)}",
+                        )
+                    )
+                    for _ in range(samples)
+                ]
+                search_urls = [
+                    rng.choice(
+                        (
+                            f"/api/v1/search?q=marker{rng.randrange(count)}",
+                            f"/api/v1/search?q={rng.choice(WORDS)}+{rng.choice(WORDS)}&offset={rng.randint(0, 200)}",
+                            f'/api/v1/search?q="{rng.choice(WORDS)} {rng.choice(WORDS)}"',
+                            f"/api/v1/search?q={rng.choice(WORDS)[:4]}*&collection={rng.choice(COLLECTIONS)}",
+                        )
+                    )
+                    for _ in range(samples)
+                ]
+                # Build each field's index and sort order, and wait for the search index,
+                # before measuring: those are one-off costs per content version.
+                warm = [
+                    *(f"/api/v1/pages?collection=cases&sort={s}&limit=1" for s in sorts),
+                    "/api/v1/pages?filter[country]=x&limit=1",
+                    "/api/v1/pages?filter[order][gte]=1&filter[featured]=true&limit=1",
+                    "/api/v1/pages?filter[tags]=x&filter[date][gt]=2000-01-01&limit=1",
+                    "/api/v1/search?q=warmup",
+                ]
+                started = time.perf_counter()
+                timed(client, warm)
+                warmup = time.perf_counter() - started
+                detail = timed(client, detail_urls)
+                lists = timed(client, list(dict.fromkeys(list_urls)))
+                filters = timed(client, list(dict.fromkeys(filter_urls)))
+                searches = timed(client, list(dict.fromkeys(search_urls)))
+            rss = rss_mib(process.pid)
+    p50 = {
+        name: percentile(values, 0.5)
+        for name, values in (
+            ("detail", detail),
+            ("list", lists),
+            ("filter", filters),
+            ("search", searches),
+        )
+    }
+    return {
+        "documents": count,
+        "generate_s": generated,
+        "ready_s": ready,
+        "warmup_s": warmup,
+        **{f"{name}_p50_ms": value for name, value in p50.items()},
+        "list_over_detail": p50["list"] / p50["detail"],
+        "filter_over_detail": p50["filter"] / p50["detail"],
+        "search_over_detail": p50["search"] / p50["detail"],
+        "rss_mib": rss,
+    }
+
+
+if __name__ == "__main__":
+    print(run())
