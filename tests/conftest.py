@@ -43,5 +43,11 @@ def jekyll_manifest() -> list[dict[str, Any]]:
 
 
 @pytest.fixture(scope="session")
+def shared_seed() -> Path:
+    """The seed page as it was given (``shared/seed``)."""
+    return _require(SHARED / "seed" / "the-us-icc-relationship.md")
+
+
+@pytest.fixture(scope="session")
 def seed_path() -> Path:
     return ROOT / "content" / "_about-the-icc" / "the-us-icc-relationship.md"

@@ -62,3 +62,32 @@ def seed_page() -> dict[str, Any]:
         next=None,
     )
     return page
+
+
+#: What ``/timeline/data`` serves for a page with ``timeline_data:`` (TimelineJS JSON),
+#: here the start of content/_data/timelines/icc-milestones.csv.
+TIMELINE_DATA: dict[str, Any] = {
+    "title": {
+        "text": {
+            "headline": "The International Criminal Court: milestones",
+            "text": "From the Rome Conference to a working Court, with the United States' "
+            "part along the way.",
+        }
+    },
+    "events": [
+        {
+            "start_date": {"year": 1998, "month": 7, "day": 17},
+            "text": {
+                "headline": "Rome Statute adopted",
+                "text": "At the end of a five-week diplomatic conference in Rome, states adopt "
+                "the treaty that creates the Court, by 120 votes to 7 with 21 abstentions.",
+            },
+            "group": "Rome Statute",
+        }
+    ],
+}
+
+
+def list_of(item: dict[str, Any]) -> dict[str, Any]:
+    """A one-item list response, as the list endpoints return them."""
+    return {"data": [item], "meta": {"total": 1, "limit": 20, "offset": 0}}

@@ -3,6 +3,9 @@
 Readiness is false until the first snapshot is in. A reload builds a whole new ``Served``
 (site + response cache) off the request path and replaces one reference; requests that
 already hold the old one finish with it.
+
+Three threads at most, whatever the number of reloads: the first load, one watcher and one
+warmer (which builds the search index of each new snapshot).
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,8 +25,22 @@ from api.site import Site, SiteOptions
 
 log = logging.getLogger("content_api")
 
+#: watchfiles timings (ms). A burst of events is grouped until ``STEP`` passes quietly, and
+#: never for longer than ``DEBOUNCE``; a reload of a large site takes well under a second,
+#: so an edit is served within about ``DEBOUNCE`` plus one load. ``POLL_DELAY`` applies only
+#: where inotify is unavailable (network mounts, WSL).
+DEBOUNCE_MS = 150
+STEP_MS = 25
+POLL_DELAY_MS = 200
+#: How long to wait before watching again after the watcher itself failed (the content
+#: folder was removed or replaced, say).
+WATCH_RETRY_SECONDS = 0.5
+#: How often the watcher checks that the content root is still the folder it watches (ms).
+ROOT_CHECK_MS = 500
+MAX_WATCH_RETRY_SECONDS = 5.0
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Served:
     site: Site
     store: Store
@@ -43,7 +61,12 @@ class Runtime:
         self._lock = threading.Lock()  # one load at a time
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
+        # Snapshots waiting for their search index, oldest first. Weak: a superseded snapshot
+        # is worth warming only while some request still holds it.
+        self._to_warm: list[weakref.ref[Served]] = []
+        self._warm_wake = threading.Condition()
         self.reloads = 0
+        self.reload_failures = 0
         self.listeners: list[Callable[[Served], None]] = []
 
     @property
@@ -68,17 +91,33 @@ class Runtime:
                 snapshot.content_version[:12],
             )
         for listener in self.listeners:
-            listener(served)
+            try:
+                listener(served)
+            except Exception:  # a listener's bug must not look like a failed reload
+                log.exception("a reload listener failed")
         return served
 
     def start(self) -> None:
         """Load in the background, then watch for changes if asked to."""
+        self._spawn(self._warm_loop, "content-warm")
+        if self.settings.watch:
+            # Watching starts before the first load, so an edit made while it runs is not
+            # missed: its reload simply waits for the load lock.
+            self._spawn(self._watch, "content-watch")
         self._spawn(self._first_load, "content-load")
 
     def stop(self) -> None:
         self._stop.set()
+        with self._warm_wake:
+            self._warm_wake.notify_all()
         for thread in self._threads:
             thread.join(timeout=5)
+        self._threads = [t for t in self._threads if t.is_alive()]
+
+    @property
+    def threads(self) -> list[threading.Thread]:
+        """The runtime's background threads that are still running."""
+        return [t for t in self._threads if t.is_alive()]
 
     def _spawn(self, target: Callable[[], None], name: str) -> None:
         thread = threading.Thread(target=target, name=name, daemon=True)
@@ -87,30 +126,106 @@ class Runtime:
 
     def _first_load(self) -> None:
         try:
-            served = self.load()
+            self._warm_later(self.load())
         except Exception:  # a bug, not bad content: say so loudly and stay unready
             log.exception("loading %s failed", self.root)
-            return
-        self._spawn(lambda: served.store.warm(self._stop.is_set), "content-warm")
-        if self.settings.watch:
-            self._spawn(self._watch, "content-watch")
+
+    def _warm_later(self, served: Served) -> None:
+        with self._warm_wake:
+            self._to_warm.append(weakref.ref(served))
+            self._warm_wake.notify()
+
+    def _warm_loop(self) -> None:
+        while not self._stop.is_set():
+            with self._warm_wake:
+                while not self._to_warm and not self._stop.is_set():
+                    self._warm_wake.wait()
+                batch, self._to_warm = self._to_warm, []
+            # Newest first: new requests get it. Older snapshots still held by a request
+            # are warmed after, so a search that already started on one is answered.
+            for ref in reversed(batch):
+                served = ref()
+                if served is None or self._stop.is_set():
+                    continue
+                try:
+                    served.store.warm(self._stop.is_set)
+                except Exception:
+                    log.exception("building the search index failed")
 
     def _watch(self) -> None:
         from watchfiles import watch  # imported here: only --watch needs it
 
-        root = self.root.resolve()
-        for changes in watch(
-            root, stop_event=self._stop, debounce=150, step=25, yield_on_timeout=False
-        ):
-            paths = set()
-            for _, changed in changes:
-                try:
-                    paths.add(Path(changed).resolve().relative_to(root).as_posix())
-                except ValueError:
-                    continue
+        identity = _identity(self.root)
+        delay = WATCH_RETRY_SECONDS
+        missed = False
+        while not self._stop.is_set():
+            current = _identity(self.root)
+            if current != identity:
+                # The folder was replaced (a deploy swapping a symlink, a folder removed and
+                # recreated): an inotify watch follows the old one, so start over on the new.
+                identity = current
+                log.info("the content folder %s was replaced; reading it afresh", self.root)
+                self._reload(set(), fresh=True)
+            elif missed:
+                # Changes made while nobody watched are found by their size and mtime.
+                self._reload(set())
+            missed = False
+            root = self.root.resolve()
             try:
-                served = self.load(paths)
+                for changes in watch(
+                    root,
+                    stop_event=self._stop,
+                    debounce=DEBOUNCE_MS,
+                    step=STEP_MS,
+                    poll_delay_ms=POLL_DELAY_MS,
+                    rust_timeout=ROOT_CHECK_MS,
+                    yield_on_timeout=True,  # an empty set now and then: time to check the root
+                    raise_interrupt=False,
+                    ignore_permission_denied=True,
+                ):
+                    delay = WATCH_RETRY_SECONDS
+                    if _identity(self.root) != identity:
+                        break
+                    if changes:
+                        self._reload({path for _, path in changes}, root)
             except Exception:
-                log.exception("reloading %s failed; still serving the previous content", root)
+                # The root went away or the OS ran out of watches: keep serving what we
+                # have and try again, rather than silently never reloading again.
+                log.exception("watching %s failed; retrying in %.1fs", root, delay)
+                missed = True
+                self._stop.wait(delay)
+                delay = min(delay * 2, MAX_WATCH_RETRY_SECONDS)
+
+    def _reload(self, changed: set[str], root: Path | None = None, *, fresh: bool = False) -> None:
+        if not self.root.is_dir():
+            # Mid-deploy, or unmounted: an empty site is never better than the last one.
+            log.warning(
+                "the content folder %s is missing; still serving the last content", self.root
+            )
+            return
+        paths = set()
+        for path in changed:
+            try:
+                # Not resolved: a symlink inside the root names its file by its own path.
+                paths.add(Path(path).relative_to(root or self.root).as_posix())
+            except ValueError:
                 continue
-            self._spawn(lambda s=served: s.store.warm(self._stop.is_set), "content-warm")
+        try:
+            if fresh:
+                with self._lock:
+                    self.loader = Loader(self.root, self.loader.options)
+            served = self.load(paths)
+        except Exception:
+            self.reload_failures += 1
+            log.exception("reloading %s failed; still serving the previous content", self.root)
+            return
+        self._warm_later(served)
+
+
+def _identity(root: Path) -> tuple[str, int, int] | None:
+    """What the content root is right now: its real path and inode (None: missing)."""
+    try:
+        stat = root.stat()
+        return str(root.resolve()), stat.st_dev, stat.st_ino
+    except OSError:
+        return None

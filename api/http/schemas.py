@@ -12,7 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.http import examples
-from api.timeline import TimelineEmbed
+from api.timeline import TimelineEmbed as TimelineEmbed  # re-exported: routes name it here
 
 
 class _Model(BaseModel):
@@ -46,6 +46,52 @@ _DOC: dict[str, str] = {
     "featured_image_path": "Front-matter featured_image_path.",
     "timeline": "The TimelineJS embed, understood; null when none.",
     "data": "Every front-matter key after defaults, JSON-safe.",
+}
+
+
+_SEED_TIMELINE_ITEM: dict[str, Any] = {
+    "id": examples.SEED_ID,
+    "title": "The US-ICC Relationship",
+    "url": "/about-the-icc/the-us-icc-relationship/",
+    "collection": "about-the-icc",
+    "timeline": examples.seed_timeline(),
+}
+_SEED_HIT: dict[str, Any] = {
+    "id": examples.SEED_ID,
+    "title": "The US-ICC Relationship",
+    "url": "/about-the-icc/the-us-icc-relationship/",
+    "collection": "about-the-icc",
+    "snippet": "…the <mark>Rome</mark> <mark>Statute</mark>, the treaty that created the ICC…",
+    "score": 7.25,
+}
+_COLLECTIONS: dict[str, Any] = {
+    "data": [
+        {
+            "name": "about-the-icc",
+            "label": "About The Icc",
+            "count": 1,
+            "output": True,
+            "permalink": "/:collection/:path/",
+        }
+    ]
+}
+_DIAGNOSTICS: dict[str, Any] = {
+    "data": [
+        {
+            "source_path": "_cases/broken.md",
+            "line": 2,
+            "severity": "error",
+            "code": "front-matter-invalid-yaml",
+            "message": "The front matter is not valid YAML; the file is left out.",
+        }
+    ],
+    "meta": {"errors": 1, "warnings": 0},
+}
+_READY: dict[str, Any] = {
+    "status": "ready",
+    "pages": 1,
+    "content_version": "6dec455cbc688f625eb07c93a4239951",
+    "diagnostics": {"errors": 0, "warnings": 0},
 }
 
 
@@ -126,6 +172,10 @@ class ListMeta(_Model):
 
 
 class PageList(_Model):
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [examples.list_of(examples.seed_summary())]}
+    )
+
     data: list[PageItem]
     meta: ListMeta
 
@@ -139,6 +189,10 @@ class TimelineItem(_Model):
 
 
 class TimelineList(_Model):
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [examples.list_of(_SEED_TIMELINE_ITEM)]}
+    )
+
     data: list[TimelineItem]
     meta: ListMeta
 
@@ -153,6 +207,10 @@ class SearchHit(_Model):
 
 
 class SearchResults(_Model):
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [examples.list_of(_SEED_HIT)]}
+    )
+
     data: list[SearchHit]
     meta: ListMeta
 
@@ -166,6 +224,8 @@ class CollectionInfo(_Model):
 
 
 class CollectionList(_Model):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [_COLLECTIONS]})
+
     data: list[CollectionInfo]
 
 
@@ -183,15 +243,21 @@ class DiagnosticCounts(_Model):
 
 
 class DiagnosticList(_Model):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [_DIAGNOSTICS]})
+
     data: list[DiagnosticItem]
     meta: DiagnosticCounts
 
 
 class Health(_Model):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"status": "ok"}]})
+
     status: Literal["ok"]
 
 
 class Ready(_Model):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [_READY]})
+
     status: Literal["ready"]
     pages: int = Field(ge=0)
     content_version: str = Field(description="A hash of the content being served.")

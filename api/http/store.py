@@ -154,6 +154,10 @@ class Store:
         if not stop():
             self._search = self.site.build_search_index()
         self._search_ready.set()
+        if not stop():
+            # The collection filter is in almost every list request: index it now, not on
+            # the first request.
+            self.site.query_index.warm(["collection"])
 
     def search_index(self, timeout: float) -> Any:
         """The search index, waiting up to ``timeout`` seconds for it to be built."""

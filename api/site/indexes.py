@@ -39,21 +39,16 @@ def query_index(
     return QueryIndex(documents, resolver, timelines, fields=CORE_FIELDS | RENDERED)
 
 
+#: CloudCannon's convention, used by Jekyll sites' own search: such pages are not found.
+EXCLUDE_KEY = "exclude_from_search"
+
+
 def search_index(documents: tuple[Document, ...]) -> SearchIndex:
     """FTS5 over titles, headings and body text taken from the markdown source: rendering
-    every page just to index it would make a large site slow to become searchable."""
-
-    def entries() -> Any:
-        for position, doc in enumerate(documents):
-            headings, body = search_text(doc.body)
-            yield SearchEntry(
-                id=doc.id,
-                collection=doc.collection,
-                title=doc.title or "",
-                headings=headings,
-                body=body,
-                url=doc.url,
-                position=position,
-            )
-
-    return SearchIndex.build(entries())
+    every page just to index it would make a large site slow to become searchable.
+    Documents with ``exclude_from_search: true`` are left out."""
+    return SearchIndex.build(
+        SearchEntry.of(doc, position)
+        for position, doc in enumerate(documents)
+        if doc.data.get(EXCLUDE_KEY) is not True
+    )

@@ -37,7 +37,6 @@ SWAGGER_PARAMETERS: dict[str, Any] = {
     "displayOperationId": True,
     "displayRequestDuration": True,
     "defaultModelsExpandDepth": 0,
-    "tryItOutEnabled": False,
 }
 #: What the pages may load: only this origin. Inline script and style are how both UIs
 #: boot; ReDoc runs its search in a blob: worker and both draw icons from data: URLs.
@@ -81,9 +80,21 @@ def asset(request: Request, name: Annotated[str, Path()]) -> CachedResponse:
     return CachedResponse(_cached(name), request)
 
 
+#: ReDoc's sidebar footer always loads Redocly's logo from their CDN; offline it is a broken
+#: image and a request off the machine, so the bundle gets an empty inline image instead.
+_PATCHES = {
+    "redoc.standalone.js": (
+        b"https://cdn.redoc.ly/redoc/logo-mini.svg",
+        b"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E",
+    ),
+}
+
+
 @cache
 def _cached(name: str) -> Cached:
     body = files("fastapi_offline").joinpath("static", name).read_bytes()
+    if name in _PATCHES:
+        body = body.replace(*_PATCHES[name])
     return Cached.build(body, ASSETS[name], ASSET_CACHE_CONTROL)
 
 

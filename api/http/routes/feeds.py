@@ -74,6 +74,7 @@ def _xml_response(media_type: str, example: str, what: str) -> dict[int | str, A
         "dated pages (pages Jekyll writes, with a `date`), newest first, with absolute URLs "
         "from the site's `url` and `baseurl`. 404 when `_config.yml` has no `url`."
     ),
+    status_code=200,  # FastAPI reads it from the response class, and CachedResponse has none
     response_class=CachedResponse,
     responses={
         200: {
@@ -101,6 +102,7 @@ def json_feed(request: Request, served: ServedDep) -> Any:
         f"An Atom 1.0 feed of the same {feeds.MAX_ENTRIES} newest dated pages as `/feed.json`. "
         "404 when `_config.yml` has no `url`."
     ),
+    status_code=200,  # FastAPI reads it from the response class, and CachedResponse has none
     response_class=CachedResponse,
     responses=_xml_response(ATOM, _ATOM_EXAMPLE, "The feed, as `application/atom+xml`."),
 )
@@ -123,6 +125,7 @@ def atom_feed(request: Request, served: ServedDep) -> Any:
         "`sitemap: false` leaves a page out), at absolute URLs from the site's `url`. "
         "404 when `_config.yml` has no `url`."
     ),
+    status_code=200,  # FastAPI reads it from the response class, and CachedResponse has none
     response_class=CachedResponse,
     responses=_xml_response(XML, _SITEMAP_EXAMPLE, "The sitemap, as `application/xml`."),
 )

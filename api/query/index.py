@@ -1,0 +1,196 @@
+"""Running list queries over one snapshot's documents.
+
+Nothing is indexed up front. The first query on a field builds that field's index (or its
+sort ranks) with one pass over the documents and keeps it; the ordered positions a
+selection (collections, filters, timeline flag, sort) yields are kept too, in a bounded LRU,
+so paging through a list, however deep, costs a slice. All state is built from immutable
+documents and only ever added to, so an index can serve many threads at once.
+"""
+
+from __future__ import annotations
+
+import threading
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import repeat
+from typing import Any
+
+from api.content.model import Document
+from api.query.columns import FieldIndex
+from api.query.fields import CORE_FIELDS, FieldResolver, data_path, generic_path, known_paths
+from api.query.filters import NOTHING, Selection, select
+from api.query.lru import LRU
+from api.query.params import Filter, ListQuery, Op
+from api.query.sorting import SortColumn, order
+
+_FIELD_INDEXES = 128
+_SELECTIONS = 512
+_SELECTION_BUDGET = 8_000_000  # positions kept across cached selections (4 bytes each)
+
+
+@dataclass(frozen=True, slots=True)
+class QueryResult:
+    ids: tuple[str, ...]  # the page, in order
+    positions: tuple[int, ...]  # the same documents as indexes into the documents given
+    total: int  # every document the query selects, before ``limit`` and ``offset``
+
+
+class QueryIndex:
+    """Answers :class:`ListQuery` objects for one immutable sequence of documents.
+
+    ``documents`` are in the snapshot's default order, which is also the order of ties and
+    of an unsorted list. ``resolve`` maps a field name to a document's value; it is called
+    with core names, with the names in ``fields`` and with ``data.PATH`` for front matter.
+    ``fields`` lists the names ``resolve`` answers besides front matter: a name outside it
+    whose first part is no front-matter key of any document is known to match nothing
+    without a pass over the documents. ``timelines`` holds the ids of documents that embed
+    a timeline, for ``has_timeline``.
+    """
+
+    def __init__(
+        self,
+        documents: Sequence[Document],
+        resolve: FieldResolver,
+        timelines: frozenset[str] = frozenset(),
+        *,
+        fields: frozenset[str] = CORE_FIELDS,
+    ) -> None:
+        self._documents = documents
+        self._resolve = resolve
+        self._timelines = timelines
+        self._fields = fields
+        self._size = len(documents)
+        self._data_keys: frozenset[str] | None = None  # top-level front-matter keys
+        self._paths: frozenset[str] | None = None  # every nested path, when one is asked
+        self._timeline_positions: tuple[array[int], array[int]] | None = None  # with, without
+        self._field_indexes: LRU[FieldIndex] = LRU(_FIELD_INDEXES)
+        self._sort_columns: LRU[SortColumn] = LRU(_FIELD_INDEXES)
+        self._selections: LRU[array[int]] = LRU(_SELECTIONS, _SELECTION_BUDGET, len)
+        self._build = threading.Lock()  # one pass over the documents at a time, never two
+
+    def __len__(self) -> int:
+        return self._size
+
+    def run(self, query: ListQuery) -> QueryResult:
+        """The page ``query`` asks for. Raises QueryError when a filter value cannot be
+        typed against the field's data (see :mod:`api.query.filters`)."""
+        selected = self._selected(query)
+        page = selected[query.offset : query.offset + query.limit]
+        documents = self._documents
+        return QueryResult(
+            ids=tuple(documents[position].id for position in page),
+            positions=tuple(page),
+            total=len(selected),
+        )
+
+    def warm(self, fields: Iterable[str]) -> None:
+        """Build the filter index and sort ranks of ``fields`` now rather than on the first
+        query that needs them (a pass over the documents each: a fraction of a second at
+        100,000 documents), say in a background thread after start-up."""
+        for field in fields:
+            self._sort_column(field)  # builds the field index on the way
+
+    def select(self, query: ListQuery) -> Sequence[int]:
+        """Every position ``query`` selects, in order (pagination ignored); read-only."""
+        return memoryview(self._selected(query)).toreadonly()
+
+    def _selected(self, query: ListQuery) -> array[int]:
+        key = query.selection
+        cached = self._selections.get(key)
+        if cached is not None:
+            return cached
+        positions = self._match(query)
+        if query.sort:
+            keys = [(self._sort_column(k.field), k.descending) for k in query.sort]
+            positions = order(positions, keys)
+        return self._selections.put(key, array("i", positions))
+
+    def _field_index(self, field: str) -> FieldIndex:
+        canonical = self._canonical(field)
+        if canonical is None:
+            return FieldIndex.empty(self._size)
+        cached = self._field_indexes.get(canonical)
+        if cached is not None:
+            return cached
+        with self._build:
+            cached = self._field_indexes.get(canonical)
+            if cached is None:
+                built = FieldIndex.build(self._values(canonical), self._size)
+                cached = self._field_indexes.put(canonical, built)
+        return cached
+
+    def _sort_column(self, field: str) -> SortColumn:
+        canonical = self._canonical(field)
+        key = canonical if canonical is not None else "\0missing"
+        cached = self._sort_columns.get(key)
+        if cached is not None:
+            return cached
+        index = self._field_index(field)
+        with self._build:
+            cached = self._sort_columns.get(key)
+            if cached is None:
+                if index.arrays and canonical is not None:
+                    built = SortColumn.build(self._values(canonical), self._size)
+                else:
+                    built = SortColumn.from_index(index)
+                cached = self._sort_columns.put(key, built)
+        return cached
+
+    def _match(self, query: ListQuery) -> Iterable[int]:
+        """The positions ``query`` selects, ascending."""
+        selections: list[Selection] = []
+        if query.collections:
+            by_collection = Filter("collection", Op.EQ, query.collections, "collection")
+            selections.append(select(self._field_index("collection"), by_collection))
+        if query.has_timeline is not None:
+            selections.append(self._timeline(query.has_timeline))
+        for flt in query.filters:
+            selections.append(select(self._field_index(flt.field), flt))
+        if not selections:
+            return range(self._size)
+        selections.sort(key=lambda s: len(s.items))
+        if not selections[0].items:
+            return NOTHING.items
+        if len(selections) == 1 and selections[0].ordered:
+            return selections[0].items
+        kept = set(selections[0].items)
+        for other in selections[1:]:
+            kept = kept.intersection(other.items)  # walks ``other`` in C; no set built from it
+            if not kept:
+                return NOTHING.items
+        return sorted(kept)
+
+    def _timeline(self, wanted: bool) -> Selection:
+        if self._timeline_positions is None:
+            timelines = self._timelines
+            self._timeline_positions = (
+                array("i", (i for i, doc in enumerate(self._documents) if doc.id in timelines)),
+                array("i", (i for i, doc in enumerate(self._documents) if doc.id not in timelines)),
+            )
+        return Selection(self._timeline_positions[0 if wanted else 1], True)
+
+    def _canonical(self, field: str) -> str | None:
+        """The name to resolve and cache ``field`` under, or None when no document can
+        have it, so that an unknown name costs no pass over the documents (and no cache
+        entry), whatever a client sends."""
+        if field in self._fields:
+            return field
+        path = data_path(field)
+        if self._data_keys is None:
+            keys: set[str] = set()
+            for doc in self._documents:
+                keys.update(doc.data)
+            self._data_keys = frozenset(keys)
+        if path[0] not in self._data_keys:
+            return None
+        if len(path) > 1:
+            if self._paths is None:
+                self._paths = known_paths(self._documents)
+            if generic_path(path) not in self._paths:
+                return None
+        return "data." + ".".join(path)
+
+    def _values(self, field: str) -> Iterator[Any]:
+        """Each document's value of ``field``, in position order (``map`` runs in C)."""
+        return map(self._resolve, self._documents, repeat(field))

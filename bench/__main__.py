@@ -1,0 +1,149 @@
+"""``make bench``: every benchmark in one run, written to ``docs/performance.md``.
+
+``python -m bench [render] [throughput] [coldstart] [scale]`` runs some parts only (the
+report then holds only those).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.common import CORPUS, ROOT, machine
+
+PARTS = ("render", "throughput", "coldstart", "scale")
+TARGETS = {
+    "throughput": "page detail at least 0.80 of a bare Starlette app's requests per second",
+    "coldstart": "time to ready at most 1.5x Hugo's build; first-touch p95 at most 20 ms",
+    "scale": "list and filter p50 at most 3x detail p50, search at most 10x, RSS at most 1.5 GiB",
+}
+
+
+def main(argv: list[str]) -> int:
+    parts = [p for p in argv if p in PARTS] or list(PARTS)
+    if not CORPUS.is_dir():
+        print(f"the benchmarks need the shared corpus at {CORPUS}", file=sys.stderr)
+        return 2
+    results: dict[str, Any] = {}
+    for part in parts:
+        started = time.perf_counter()
+        print(f"== {part}", flush=True)
+        results[part] = importlib.import_module(f"bench.{part}").run()
+        results[part]["bench_seconds"] = round(time.perf_counter() - started, 1)
+        print(json.dumps(results[part], indent=2, default=str), flush=True)
+    report = render_report(results)
+    out = ROOT / "docs" / "performance.md"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(report, encoding="utf-8")
+    (ROOT / "docs" / "performance.json").write_text(
+        json.dumps(results, indent=2, default=str) + "\n"
+    )
+    print(f"wrote {out.relative_to(ROOT)}")
+    return 0
+
+
+def _f(value: float, digits: int = 2) -> str:
+    return f"{value:,.{digits}f}"
+
+
+def render_report(results: dict[str, Any]) -> str:
+    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [
+        "# Performance",
+        "",
+        f"Measured {now} on {machine()}, by `make bench` (`bench/`). Every figure is compared",
+        "with a baseline measured in the same run. Re-run to refresh this page.",
+        "",
+    ]
+    if "render" in results:
+        r = results["render"]
+        lines += [
+            "## Rendering",
+            "",
+            "Markdown (kramdown dialect) and Liquid to HTML over every non-empty page of the aba-icc corpus,",
+            "in one process:",
+            "",
+            f"- {_f(r.get('pages_per_second', 0), 0)} pages per second "
+            f"({r.get('pages', '?')} pages, {_f(r.get('seconds', 0))} s).",
+            "",
+        ]
+    if "throughput" in results:
+        r = results["throughput"]
+        lines += [
+            "## (a) Throughput: page detail against bare Starlette",
+            "",
+            f"Target: {TARGETS['throughput']}.",
+            "",
+            f"`GET {'/api/v1/pages/about-the-icc/the-us-icc-relationship'}` ({r['body_bytes']} bytes) "
+            "against a bare Starlette app returning the same bytes, both on the same uvicorn "
+            f"(httptools, uvloop, one process), wrk with 1 thread and {r['connections']} connections, "
+            f"{r['rounds']} alternating rounds of {r['seconds']} s; medians.",
+            "",
+            "| | requests/s | p99 latency |",
+            "|---|---:|---:|",
+            f"| content API | {_f(r['api_rps'], 0)} | {_f(r['api_p99_ms'])} ms |",
+            f"| bare Starlette | {_f(r['bare_rps'], 0)} | {_f(r['bare_p99_ms'])} ms |",
+            "",
+            f"**Ratio API/bare: {_f(r['ratio'])}.** Non-2xx responses: {int(r['errors'])}.",
+            "",
+        ]
+    if "coldstart" in results:
+        r = results["coldstart"]
+        lines += [
+            "## (b) Cold start against Hugo, first touch, and (c) memory",
+            "",
+            f"Target: {TARGETS['coldstart']}.",
+            "",
+            f"27 copies of the aba-icc site: {r['markdown_files']:,} markdown files, "
+            f"{r['documents']:,} documents served. Hugo builds the same {r['hugo_documents']:,} "
+            "documents with layouts that output only the content; the API is timed from "
+            "process start to its first 200 on `/readyz` (no cache on disk: every start is cold). "
+            "Medians of 3 runs.",
+            "",
+            "| | seconds | runs |",
+            "|---|---:|---|",
+            f"| hugo | {_f(r['hugo_s'])} | {', '.join(_f(x) for x in r['hugo_runs'])} |",
+            f"| content API, to ready | {_f(r['api_ready_s'])} | {', '.join(_f(x) for x in r['api_runs'])} |",
+            "",
+            f"**Ratio API/Hugo: {_f(r['ratio'])}.**",
+            "",
+            f"First requests for the HTML of 300 random pages, right after ready (each page is "
+            f"rendered on its first request): p50 {_f(r['first_touch_p50_ms'])} ms, "
+            f"**p95 {_f(r['first_touch_p95_ms'])} ms**, max {_f(r['first_touch_max_ms'])} ms.",
+            "",
+            f"Memory (RSS): {_f(r['rss_ready_mib'], 0)} MiB when ready, "
+            f"{_f(r['rss_after_mib'], 0)} MiB after those requests.",
+            "",
+        ]
+    if "scale" in results:
+        r = results["scale"]
+        lines += [
+            f"## Queries at {r['documents']:,} documents",
+            "",
+            f"Target: {TARGETS['scale']}.",
+            "",
+            "Generated documents (five collections; country, date, order, score, tags). Every list, "
+            "filter and search URL measured is distinct, so each response is computed; page detail "
+            "is measured on pages already served once. One keep-alive client, sequential.",
+            "",
+            "| request | p50 | x detail |",
+            "|---|---:|---:|",
+            f"| page detail | {_f(r['detail_p50_ms'])} ms | 1 |",
+            f"| list (collection, sort, deep offset) | {_f(r['list_p50_ms'])} ms | {_f(r['list_over_detail'])} |",
+            f"| front-matter filter | {_f(r['filter_p50_ms'])} ms | {_f(r['filter_over_detail'])} |",
+            f"| search | {_f(r['search_p50_ms'])} ms | {_f(r['search_over_detail'])} |",
+            "",
+            f"Ready in {_f(r['ready_s'])} s; indexes for the measured fields and the search index "
+            f"built in {_f(r['warmup_s'])} s after that. **Server RSS: {_f(r['rss_mib'], 0)} MiB.**",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

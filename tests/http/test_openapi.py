@@ -1,0 +1,84 @@
+"""The OpenAPI schema is complete enough for people and client generators, and committed."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from api.http.app import create_app
+from api.http.examples import SEED_ID
+
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMA = create_app(start=False).openapi()
+OPERATIONS = [
+    (path, method, op) for path, ops in SCHEMA["paths"].items() for method, op in ops.items()
+]
+IDS = [f"{method.upper()} {path}" for path, method, _ in OPERATIONS]
+
+
+def _component(ref: str) -> dict[str, Any]:
+    found: dict[str, Any] = SCHEMA["components"]["schemas"][ref.rsplit("/", 1)[-1]]
+    return found
+
+
+def test_operation_ids_are_unique_and_readable() -> None:
+    ids = [op["operationId"] for _, _, op in OPERATIONS]
+    assert len(ids) == len(set(ids))
+    for operation_id in ids:
+        assert re.fullmatch(r"[a-z]+(?:[A-Z][a-z0-9]*)+", operation_id), operation_id
+
+
+@pytest.mark.parametrize(("path", "method", "op"), OPERATIONS, ids=IDS)
+def test_every_operation_is_documented(path: str, method: str, op: dict[str, Any]) -> None:
+    assert op.get("summary") and op.get("description") and op.get("tags")
+    for parameter in op.get("parameters", []):
+        name = parameter["name"]
+        assert parameter.get("description") or parameter["schema"].get("description"), name
+        if parameter.get("required"):
+            schema = parameter["schema"]
+            examples = parameter.get("examples") or schema.get("examples") or schema.get("example")
+            assert examples, f"{name} is required and has no example"
+
+
+@pytest.mark.parametrize(("path", "method", "op"), OPERATIONS, ids=IDS)
+def test_every_success_has_an_example(path: str, method: str, op: dict[str, Any]) -> None:
+    success = [r for status, r in op["responses"].items() if status.startswith("2")]
+    for response in success:
+        for media in response.get("content", {}).values():
+            if "example" in media or "examples" in media:
+                continue
+            schema = media["schema"]
+            if "$ref" in schema:
+                schema = _component(schema["$ref"])
+            assert "examples" in schema or "example" in schema, f"{path}: no example"
+
+
+@pytest.mark.parametrize(("path", "method", "op"), OPERATIONS, ids=IDS)
+def test_errors_are_documented_as_problems(path: str, method: str, op: dict[str, Any]) -> None:
+    responses = op["responses"]
+    if path != "/healthz":  # liveness answers before the content, and never fails
+        assert "503" in responses
+    if op.get("parameters"):
+        assert "422" in responses, "parameters can be invalid"
+    if "{" in path or path == "/oembed":
+        assert "404" in responses
+    for status, response in responses.items():
+        if status[0] in "45":
+            schema = response["content"]["application/problem+json"]["schema"]
+            assert schema == {"$ref": "#/components/schemas/Problem"}, status
+
+
+def test_the_seed_page_is_the_example() -> None:
+    assert _component("Page")["examples"][0]["id"] == SEED_ID
+    page = SCHEMA["paths"]["/api/v1/pages/{page_id}"]["get"]
+    param = next(p for p in page["parameters"] if p["name"] == "page_id")
+    assert [e["value"] for e in param["examples"].values()] == [SEED_ID]
+
+
+def test_the_committed_schema_is_current() -> None:
+    committed = json.loads((ROOT / "openapi" / "openapi.json").read_text(encoding="utf-8"))
+    assert committed == SCHEMA, "regenerate it: make openapi"

@@ -1,0 +1,198 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from api.query import (
+    LIST_PARAMS,
+    Filter,
+    ListQuery,
+    Op,
+    QueryError,
+    SortKey,
+    parse_list_query,
+    parse_search_query,
+)
+from api.query.params import split_items
+from tests.query.helpers import pairs
+
+
+def parse(query: str) -> ListQuery:
+    return parse_list_query(pairs(query))
+
+
+def error(query: str, **kwargs: frozenset[str]) -> QueryError:
+    with pytest.raises(QueryError) as caught:
+        parse_list_query(pairs(query), **kwargs)
+    return caught.value
+
+
+def test_defaults() -> None:
+    assert parse("") == ListQuery()
+    assert parse("").limit == 20
+    assert parse("").offset == 0
+
+
+def test_every_parameter() -> None:
+    query = parse(
+        "collection=b,a&collection=c&filter[country]=sudan,mali&filter[year][gte]=2010"
+        "&has_timeline=true&sort=title,-data.year&fields=id,title,data.country"
+        "&include=html,toc&limit=50&offset=100"
+    )
+    assert query.collections == ("a", "b", "c")
+    assert query.filters == (
+        Filter("country", Op.EQ, ("sudan", "mali"), "filter[country]"),
+        Filter("year", Op.GTE, ("2010",), "filter[year][gte]"),
+    )
+    assert query.has_timeline is True
+    assert query.sort == (SortKey("title"), SortKey("data.year", descending=True))
+    assert query.fields == ("id", "title", "data.country")
+    assert query.include == frozenset({"html", "toc"})
+    assert (query.limit, query.offset) == (50, 100)
+
+
+def test_queries_are_hashable_and_selection_ignores_pagination() -> None:
+    first, second = parse("collection=a&limit=5"), parse("collection=a&offset=40")
+    assert hash(first) != hash(second) or first != second
+    assert first.selection == second.selection
+    assert {first: 1}[parse("collection=a&limit=5")] == 1
+
+
+@pytest.mark.parametrize("op", [op.value for op in Op if op is not Op.EXISTS])
+def test_each_operator(op: str) -> None:
+    assert parse(f"filter[x][{op}]=1").filters[0].op is Op(op)
+
+
+def test_exists_takes_a_boolean() -> None:
+    assert parse("filter[x][exists]=TRUE").filters[0].values == ("true",)
+    assert parse("filter[x][exists]=false").filters[0].values == ("false",)
+    assert error("filter[x][exists]=yes").param == "filter[x][exists]"
+
+
+def test_escaped_commas_and_trimmed_items() -> None:
+    assert split_items(r"a\,b, c ,\\d") == ["a,b", "c", "\\d"]
+    assert parse(r"filter[title]=Hello\, world").filters[0].values == ("Hello, world",)
+    assert parse("filter[country]=sudan, mali").filters[0].values == ("sudan", "mali")
+    assert split_items("trailing\\") == ["trailing\\"]
+
+
+def test_repeated_filters_are_separate_conditions() -> None:
+    query = parse("filter[tags]=a&filter[tags]=b")
+    assert [f.values for f in query.filters] == [("a",), ("b",)]
+
+
+def test_sort_prefixes_and_repeats() -> None:
+    assert parse("sort=+title,-date,title").sort == (SortKey("title"), SortKey("date", True))
+    assert parse("sort=").sort == ()
+
+
+def test_same_scalar_twice_is_fine() -> None:
+    assert parse("limit=5&limit=5").limit == 5
+
+
+def test_nameless_pairs_are_ignored() -> None:
+    assert parse_list_query([("", "x"), ("limit", "3")]).limit == 3
+
+
+@pytest.mark.parametrize(
+    ("query", "param"),
+    [
+        ("filter[x][like]=1", "filter[x][like]"),
+        ("filter[x][]=1", "filter[x][]"),
+        ("filter[x][EQ]=1", "filter[x][EQ]"),
+        ("filter[]=1", "filter[]"),
+        ("filter[x=1", "filter[x"),
+        ("filter[x]y=1", "filter[x]y"),
+        ("filter[x][eq][z]=1", "filter[x][eq][z]"),
+        ("filter[a..b]=1", "filter[a..b]"),
+        ("filter[.a]=1", "filter[.a]"),
+        ("filter[x][gt]=1,2", "filter[x][gt]"),
+        ("limit=0", "limit"),
+        ("limit=101", "limit"),
+        ("limit=-1", "limit"),
+        ("limit=ten", "limit"),
+        ("limit=", "limit"),
+        ("limit=1.5", "limit"),
+        ("offset=-5", "offset"),
+        ("offset=x", "offset"),
+        ("offset=99999999999999999999", "offset"),
+        ("has_timeline=maybe", "has_timeline"),
+        ("limit=5&limit=6", "limit"),
+        ("sort=a&sort=b", "sort"),
+        ("has_timeline=true&has_timeline=false", "has_timeline"),
+        ("sort=-", "sort"),
+        ("sort=a..b", "sort"),
+        ("fields=a,,b.", "fields"),
+        ("include=body", "include"),
+        ("page=2", "page"),
+        ("filter=1", "filter"),
+        ("sort[title]=asc", "sort[title]"),
+        ("q=court", "q"),
+    ],
+)
+def test_errors_name_the_parameter(query: str, param: str) -> None:
+    caught = error(query)
+    assert caught.param == param
+    assert caught.message
+    assert str(caught).startswith(param)
+
+
+def test_allowed_parameters_are_left_to_the_caller() -> None:
+    assert parse_list_query(pairs("q=court&limit=5"), allowed=LIST_PARAMS | {"q"}).limit == 5
+    assert error("filter[x]=1", allowed=frozenset({"limit"})).param == "filter[x]"
+
+
+def test_bounds_on_work_per_request() -> None:
+    many = "&".join(f"filter[f{i}]=1" for i in range(40))
+    assert error(many).param == "filter"
+    assert error("filter[x]=" + ",".join("v" * 101)).param == "filter[x]"
+    assert error("sort=" + ",".join(f"f{i}" for i in range(9))).param == "sort"
+
+
+def test_unknown_fields_are_not_errors() -> None:
+    query = parse("filter[no.such.field]=1&sort=-nothing&fields=nope")
+    assert query.filters[0].field == "no.such.field"
+
+
+def test_search_query() -> None:
+    query = parse_search_query(pairs("q=war crimes&collection=cases&limit=5&offset=10"))
+    assert (query.q, query.collections, query.limit, query.offset) == (
+        "war crimes",
+        ("cases",),
+        5,
+        10,
+    )
+    with pytest.raises(QueryError) as caught:
+        parse_search_query(pairs("collection=cases"))
+    assert caught.value.param == "q"
+    with pytest.raises(QueryError) as caught:
+        parse_search_query(pairs("q=a&q=b"))
+    assert caught.value.param == "q"
+    with pytest.raises(QueryError) as caught:
+        parse_search_query(pairs("q=a&sort=title"))
+    assert caught.value.param == "sort"
+
+
+_KEYS = st.one_of(
+    st.sampled_from(sorted(LIST_PARAMS)),
+    st.text(max_size=12),
+    st.builds(
+        lambda field, op: f"filter[{field}]" + (f"[{op}]" if op is not None else ""),
+        st.text(max_size=8),
+        st.one_of(st.none(), st.sampled_from([op.value for op in Op]), st.text(max_size=5)),
+    ),
+    st.text(alphabet="filter[]x.eq", max_size=14),
+)
+_VALUES = st.one_of(st.text(max_size=30), st.sampled_from(["true", "0", "20", "-1", "a,b", "\\"]))
+
+
+@given(st.lists(st.tuples(_KEYS, _VALUES), max_size=8))
+def test_parse_never_raises_anything_but_query_error(params: list[tuple[str, str]]) -> None:
+    try:
+        query = parse_list_query(params)
+    except QueryError as caught:
+        assert caught.param
+    else:
+        assert 1 <= query.limit <= 100
+        hash(query)

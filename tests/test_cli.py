@@ -1,0 +1,123 @@
+"""The command line, driven in-process with typer's CliRunner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from api import __version__
+from api.cli import app
+from tests.support.sites import page, write_site
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMANDS = ["serve", "check", "export", "openapi"]
+SITE = {
+    "_config.yml": "url: https://example.org\n",
+    "_notes/good.md": page("title: Good"),
+    "_notes/broken.md": "---\ntitle: [oops\n---\n",
+}
+
+
+def _text(output: str) -> str:
+    """Rich wraps at the terminal width: compare text with the line breaks undone."""
+    return " ".join(output.split())
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_version(runner: CliRunner) -> None:
+    for flag in ("--version", "-V"):
+        result = runner.invoke(app, [flag])
+        assert result.exit_code == 0
+        assert result.stdout.strip() == f"content-api {__version__}"
+
+
+def test_help_lists_every_command_with_examples(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in COMMANDS:
+        assert command in result.stdout
+    assert "content-api export --content-dir site --out public/" in _text(result.stdout)
+    assert runner.invoke(app, []).exit_code != 0  # no command: the help, as a usage error
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(runner: CliRunner, command: str) -> None:
+    for flag in ("--help", "-h"):
+        result = runner.invoke(app, [command, flag], terminal_width=200)
+        assert result.exit_code == 0, result.output
+        assert "Example" in result.stdout
+        assert f"content-api {command}" in result.stdout
+
+
+def test_check_is_coloured_on_a_terminal_and_fails_on_errors(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    root = write_site(tmp_path / "site", SITE)
+    result = runner.invoke(app, ["check", "-c", str(root)], env={"FORCE_COLOR": "1"})
+    assert result.exit_code == 1
+    assert "\x1b[" in result.stdout  # ANSI colours
+    assert "_notes/broken.md:2:" in result.stdout
+    assert "1 error(s)" in result.stderr
+
+
+def test_check_is_plain_in_a_pipe(runner: CliRunner, tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", SITE)
+    result = runner.invoke(app, ["check", "-c", str(root)], env={"NO_COLOR": "1", "TERM": "dumb"})
+    assert "\x1b[" not in result.stdout
+    line = next(x for x in result.stdout.splitlines() if x.startswith("_notes/broken.md"))
+    assert line.startswith("_notes/broken.md:2: error: ")
+
+
+def test_check_json_and_a_clean_site(runner: CliRunner, tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", SITE)
+    result = runner.invoke(app, ["check", "-c", str(root), "--format", "json"])
+    body = json.loads(result.stdout)
+    assert body["meta"]["errors"] == 1 and result.exit_code == 1
+    (root / "_notes/broken.md").unlink()
+    clean = runner.invoke(app, ["check", "-c", str(root)])
+    assert clean.exit_code == 0 and "no problems found" in clean.stderr
+
+
+@pytest.mark.parametrize("command", ["serve", "check", "export"])
+def test_a_missing_content_folder_is_a_usage_error(
+    runner: CliRunner, tmp_path: Path, command: str
+) -> None:
+    result = runner.invoke(app, [command, "-c", str(tmp_path / "nope")])
+    assert result.exit_code == 2
+    assert "does not exist" in _text(result.stderr)
+
+
+def test_export(runner: CliRunner, tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", SITE)
+    out = tmp_path / "public"
+    result = runner.invoke(app, ["export", "-c", str(root), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "wrote" in result.stderr and str(out) in _text(result.stderr).replace(" ", "")
+    assert (out / "api/v1/pages/notes/good/index.json").is_file()
+    assert (out / "sitemap.xml").is_file()
+    assert "\r" not in result.stderr  # no progress bar drawn outside a terminal
+
+
+def test_export_leaves_a_folder_that_is_not_an_export(runner: CliRunner, tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", SITE)
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "keep.txt").write_text("keep")
+    result = runner.invoke(app, ["export", "-c", str(root), "--out", str(tmp_path / "mine")])
+    assert result.exit_code == 2
+    assert "not an earlier export" in _text(result.stderr)
+    assert (tmp_path / "mine" / "keep.txt").exists()
+
+
+def test_openapi_writes_the_committed_schema(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "schema.json"
+    assert runner.invoke(app, ["openapi", "--out", str(out)]).exit_code == 0
+    assert out.read_text() == (ROOT / "openapi" / "openapi.json").read_text()
+    printed = runner.invoke(app, ["openapi"])
+    assert json.loads(printed.stdout)["info"]["title"] == "Content API"

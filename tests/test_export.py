@@ -1,0 +1,137 @@
+"""``content-api export``: every file holds the live API's bytes for its path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote
+
+import orjson
+import pytest
+from fastapi.testclient import TestClient
+
+from api.export import MARKER, SEARCH_INDEX, ExportError, export_site
+from api.settings import Settings
+from tests.http.conftest import build_app
+from tests.support import exportsite
+from tests.support.sites import page, write_site
+
+PUBLIC = "https://api.example.org"
+
+
+def url_of(relative: str) -> str:
+    """The API path a file of the export answers (the inverse of the export layout)."""
+    parts = relative.split("/")
+    if "_offset" in parts:
+        at = parts.index("_offset")
+        return "/" + "/".join(parts[:at]) + f"?offset={parts[at + 1]}"
+    if parts[-1] in ("index.json", "index.html"):
+        parts = parts[:-1]
+    return quote("/" + "/".join(parts))
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    root = exportsite.write(tmp_path_factory.mktemp("site"))
+    out = tmp_path_factory.mktemp("export") / "out"
+    seen: list[tuple[int, int]] = []
+    report = export_site(
+        Settings(content_dir=root, public_url=PUBLIC), out, lambda *a: seen.append(a)
+    )
+    assert report.files == len([p for p in out.rglob("*") if p.is_file()])
+    assert report.skipped == []
+    assert seen and seen[-1][0] == seen[-1][1]  # progress reached the end
+    return root, out
+
+
+def test_every_file_is_the_live_response(exported: tuple[Path, Path]) -> None:
+    root, out = exported
+    client = TestClient(build_app(root, public_url=PUBLIC))
+    files = sorted(
+        (p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()),
+        key=lambda name: "diagnostics" in name,  # last: it reports what rendering found
+    )
+    compared = 0
+    for name in files:
+        if name in (MARKER, SEARCH_INDEX):
+            continue
+        response = client.get(url_of(name))
+        assert response.status_code == 200, name
+        assert response.content == (out / name).read_bytes(), name
+        compared += 1
+    assert compared > 70
+
+
+def test_layout(exported: tuple[Path, Path]) -> None:
+    _, out = exported
+    pages = out / "api/v1/pages"
+    seed = pages / "about-the-icc/the-us-icc-relationship"
+    assert (seed / "index.json").is_file() and (seed / "html/index.html").is_file()
+    assert (seed / "timeline/index.json").is_file()
+    assert not (seed / "timeline/data").exists()
+    assert (pages / "cases/milestones/timeline/data/index.json").is_file()
+    assert not (pages / "cases/lubanga/timeline").exists()
+    assert (pages / "cases/naïve café/index.json").is_file()
+    first = orjson.loads((pages / "index.json").read_bytes())
+    total, limit = first["meta"]["total"], first["meta"]["limit"]
+    assert (total, limit) == (31, 20)
+    assert sorted(p.name for p in (pages / "_offset").iterdir()) == ["0", "20"]
+    assert (pages / "_offset/0/index.json").read_bytes() == (pages / "index.json").read_bytes()
+    assert (out / "api/v1/timelines/_offset/0/index.json").is_file()
+    for name in ("feed.json", "feed.xml", "sitemap.xml", "openapi.json"):
+        assert (out / name).is_file()
+
+
+def test_search_index(exported: tuple[Path, Path]) -> None:
+    _, out = exported
+    index = orjson.loads((out / SEARCH_INDEX).read_bytes())
+    assert index["version"] == 1
+    by_id = {d["id"]: d for d in index["documents"]}
+    assert len(by_id) == 31
+    lubanga = by_id["cases/lubanga"]
+    assert lubanga == {
+        "id": "cases/lubanga",
+        "title": "Lubanga",
+        "url": "/cases/case/lubanga/",
+        "collection": "cases",
+        "headings": ["Trial"],
+        "text": lubanga["text"],
+    }
+    assert "Text." in lubanga["text"]
+
+
+def test_a_folder_that_is_not_an_export_is_left_alone(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", {"index.md": page("title: Home")})
+    out = tmp_path / "precious"
+    out.mkdir()
+    (out / "thesis.txt").write_text("do not delete")
+    with pytest.raises(ExportError):
+        export_site(Settings(content_dir=root), out)
+    assert (out / "thesis.txt").read_text() == "do not delete"
+
+
+def test_an_earlier_export_is_replaced(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", {"a.md": page("title: A"), "b.md": page("title: B")})
+    out = tmp_path / "out"
+    export_site(Settings(content_dir=root), out)
+    assert (out / "api/v1/pages/b/index.json").exists()
+    (root / "b.md").unlink()
+    export_site(Settings(content_dir=root), out)
+    assert not (out / "api/v1/pages/b").exists()
+    assert (out / "api/v1/pages/a/index.json").exists()
+    assert not list(tmp_path.glob(".export-*"))  # no staging folder left behind
+    assert oct(out.stat().st_mode & 0o777) == "0o755"
+
+
+def test_a_page_whose_id_is_a_resource_path_wins(tmp_path: Path) -> None:
+    timeline = "https://cdn.knightlab.com/libs/timeline3/latest/embed/index.html?source=0AtZ5yV_Pso2idDZQRXNfUzQxd3JTQzhhMXg5UEpVYmc"
+    files = {
+        "_c/a.md": page(f"title: A\ntimeline: {timeline}"),
+        "_c/a/timeline.md": page("title: A's timeline page"),
+    }
+    root = write_site(tmp_path / "site", files)
+    report = export_site(Settings(content_dir=root), tmp_path / "out")
+    written = orjson.loads((tmp_path / "out/api/v1/pages/c/a/timeline/index.json").read_bytes())
+    assert written["title"] == "A's timeline page"
+    assert report.skipped == [
+        "/api/v1/pages/c/a/timeline/index.json: already written by a page whose id is this path"
+    ]
