@@ -59,9 +59,11 @@ def run_check(
         out = Console(highlight=False, soft_wrap=True)
         for d in found:
             where = d.source_path if d.line is None else f"{d.source_path}:{d.line}"
+            style = _STYLE[d.severity]
+            # Paths and messages are content: escape them, or "[x]" would read as markup.
             out.print(
-                f"{where}: [{_STYLE[d.severity]}]{d.severity.value}[/]: {d.message} [dim]({d.code})[/]",
-                markup=True,
+                f"{escape(where)}: [{style}]{d.severity.value}[/]: {escape(d.message)} "
+                f"[dim]({escape(d.code)})[/]"
             )
         summary = f"{errors} error(s), {len(found) - errors} warning(s)"
         console.print(f"[bold]{summary}[/bold]" if found else "[green]no problems found[/green]")

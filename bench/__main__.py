@@ -11,10 +11,10 @@ import importlib
 import json
 import sys
 import time
-from pathlib import Path
 from typing import Any
 
 from bench.common import CORPUS, ROOT, machine
+from bench.throughput import PAGE
 
 PARTS = ("render", "throughput", "coldstart", "scale")
 TARGETS = {
@@ -51,6 +51,14 @@ def _f(value: float, digits: int = 2) -> str:
     return f"{value:,.{digits}f}"
 
 
+def _runs(values: list[float]) -> str:
+    return ", ".join(_f(x) for x in values)
+
+
+def _row(name: str, p50: float, ratio: float) -> str:
+    return f"| {name} | {_f(p50)} ms | {_f(ratio)} |"
+
+
 def render_report(results: dict[str, Any]) -> str:
     now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = [
@@ -65,8 +73,8 @@ def render_report(results: dict[str, Any]) -> str:
         lines += [
             "## Rendering",
             "",
-            "Markdown (kramdown dialect) and Liquid to HTML over every non-empty page of the aba-icc corpus,",
-            "in one process:",
+            "Markdown (kramdown dialect) and Liquid to HTML over every non-empty page of the",
+            "aba-icc corpus, in one process:",
             "",
             f"- {_f(r.get('pages_per_second', 0), 0)} pages per second "
             f"({r.get('pages', '?')} pages, {_f(r.get('seconds', 0))} s).",
@@ -79,10 +87,10 @@ def render_report(results: dict[str, Any]) -> str:
             "",
             f"Target: {TARGETS['throughput']}.",
             "",
-            f"`GET {'/api/v1/pages/about-the-icc/the-us-icc-relationship'}` ({r['body_bytes']} bytes) "
-            "against a bare Starlette app returning the same bytes, both on the same uvicorn "
-            f"(httptools, uvloop, one process), wrk with 1 thread and {r['connections']} connections, "
-            f"{r['rounds']} alternating rounds of {r['seconds']} s; medians.",
+            f"`GET {PAGE}` ({r['body_bytes']} bytes) against a bare Starlette app returning "
+            "the same bytes, both on the same uvicorn (httptools, uvloop, one process), wrk "
+            f"with 1 thread and {r['connections']} connections, {r['rounds']} alternating "
+            f"rounds of {r['seconds']} s; medians.",
             "",
             "| | requests/s | p99 latency |",
             "|---|---:|---:|",
@@ -107,8 +115,8 @@ def render_report(results: dict[str, Any]) -> str:
             "",
             "| | seconds | runs |",
             "|---|---:|---|",
-            f"| hugo | {_f(r['hugo_s'])} | {', '.join(_f(x) for x in r['hugo_runs'])} |",
-            f"| content API, to ready | {_f(r['api_ready_s'])} | {', '.join(_f(x) for x in r['api_runs'])} |",
+            f"| hugo | {_f(r['hugo_s'])} | {_runs(r['hugo_runs'])} |",
+            f"| content API, to ready | {_f(r['api_ready_s'])} | {_runs(r['api_runs'])} |",
             "",
             f"**Ratio API/Hugo: {_f(r['ratio'])}.**",
             "",
@@ -127,19 +135,21 @@ def render_report(results: dict[str, Any]) -> str:
             "",
             f"Target: {TARGETS['scale']}.",
             "",
-            "Generated documents (five collections; country, date, order, score, tags). Every list, "
-            "filter and search URL measured is distinct, so each response is computed; page detail "
-            "is measured on pages already served once. One keep-alive client, sequential.",
+            "Generated documents (five collections; country, date, order, score, tags). Every "
+            "list, filter and search URL measured is distinct, so each response is computed; "
+            "page detail is measured on pages already served once. One keep-alive client, "
+            "sequential requests.",
             "",
             "| request | p50 | x detail |",
             "|---|---:|---:|",
             f"| page detail | {_f(r['detail_p50_ms'])} ms | 1 |",
-            f"| list (collection, sort, deep offset) | {_f(r['list_p50_ms'])} ms | {_f(r['list_over_detail'])} |",
-            f"| front-matter filter | {_f(r['filter_p50_ms'])} ms | {_f(r['filter_over_detail'])} |",
-            f"| search | {_f(r['search_p50_ms'])} ms | {_f(r['search_over_detail'])} |",
+            _row("list (collection, sort, deep offset)", r["list_p50_ms"], r["list_over_detail"]),
+            _row("front-matter filter", r["filter_p50_ms"], r["filter_over_detail"]),
+            _row("search", r["search_p50_ms"], r["search_over_detail"]),
             "",
-            f"Ready in {_f(r['ready_s'])} s; indexes for the measured fields and the search index "
-            f"built in {_f(r['warmup_s'])} s after that. **Server RSS: {_f(r['rss_mib'], 0)} MiB.**",
+            f"Ready in {_f(r['ready_s'])} s; indexes for the measured fields and the search "
+            f"index built in {_f(r['warmup_s'])} s after that. "
+            f"**Server RSS: {_f(r['rss_mib'], 0)} MiB.**",
             "",
         ]
     return "\n".join(lines)

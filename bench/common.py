@@ -111,7 +111,8 @@ def machine() -> str:
     with contextlib.suppress(OSError):
         kib = int(Path("/proc/meminfo").read_text().split()[1])
         memory = f", {kib / 1024 / 1024:.0f} GiB RAM"
-    return f"{os.cpu_count()} cores ({cpu}){memory}, Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    system = f"{platform.system()} {platform.release()}"
+    return f"{os.cpu_count()} cores ({cpu}){memory}, Python {platform.python_version()}, {system}"
 
 
 def require(tool: str) -> str:

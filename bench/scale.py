@@ -20,12 +20,44 @@ from bench.common import api_server, free_port, percentile, rss_mib, wait_until
 
 COLLECTIONS = ("cases", "events", "countries", "people", "news")
 COUNTRIES = tuple(f"Country {chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(60))
-WORDS = (
-    "court justice statute tribunal prosecutor chamber victim witness appeal trial judgment "
-    "warrant evidence hearing defence sentence reparation cooperation jurisdiction genocide "
-    "humanity aggression investigation admissibility complementarity assembly registry "
-    "president judge counsel detention release custody charges confirmation summons"
-).split()
+WORDS = [
+    "court",
+    "justice",
+    "statute",
+    "tribunal",
+    "prosecutor",
+    "chamber",
+    "victim",
+    "witness",
+    "appeal",
+    "trial",
+    "judgment",
+    "warrant",
+    "evidence",
+    "hearing",
+    "defence",
+    "sentence",
+    "reparation",
+    "cooperation",
+    "jurisdiction",
+    "genocide",
+    "humanity",
+    "aggression",
+    "investigation",
+    "admissibility",
+    "complementarity",
+    "assembly",
+    "registry",
+    "president",
+    "judge",
+    "counsel",
+    "detention",
+    "release",
+    "custody",
+    "charges",
+    "confirmation",
+    "summons",
+]
 
 
 def generate(root: Path, count: int, seed: int = 7) -> None:
@@ -61,6 +93,42 @@ def generate(root: Path, count: int, seed: int = 7) -> None:
         (folder / f"doc-{i:06d}.md").write_text(f"---\n{front}---\n\n{body}")
 
 
+SORTS = ("-date", "title", "-order", "date")
+
+
+def _list_url(rng: random.Random, count: int) -> str:
+    per_collection = count // len(COLLECTIONS)
+    offset = rng.randint(per_collection // 2, per_collection - 20)
+    collection, sort = rng.choice(COLLECTIONS), rng.choice(SORTS)
+    return f"/api/v1/pages?collection={collection}&sort={sort}&offset={offset}&limit=20"
+
+
+def _filter_url(rng: random.Random) -> str:
+    kind = rng.randrange(3)
+    if kind == 0:
+        query = f"filter[country]={rng.choice(COUNTRIES)}&offset={rng.randint(0, 1500)}"
+    elif kind == 1:
+        query = f"filter[order][gte]={rng.randint(1, 1000)}&filter[featured]=true"
+        query += f"&offset={rng.randint(0, 500)}"
+    else:
+        query = f"filter[tags]={rng.choice(WORDS)}&filter[date][gt]={rng.randint(1990, 2024)}-01-01"
+        query += f"&offset={rng.randint(0, 500)}"
+    return f"/api/v1/pages?{query}"
+
+
+def _search_url(rng: random.Random, count: int) -> str:
+    kind = rng.randrange(4)
+    if kind == 0:
+        query = f"q=marker{rng.randrange(count)}"
+    elif kind == 1:
+        query = f"q={rng.choice(WORDS)}+{rng.choice(WORDS)}&offset={rng.randint(0, 200)}"
+    elif kind == 2:
+        query = f'q="{rng.choice(WORDS)} {rng.choice(WORDS)}"'
+    else:
+        query = f"q={rng.choice(WORDS)[:4]}*&collection={rng.choice(COLLECTIONS)}"
+    return f"/api/v1/search?{query}"
+
+
 def timed(client: httpx.Client, urls: list[str]) -> list[float]:
     latencies = []
     for url in urls:
@@ -90,38 +158,13 @@ def run(count: int = 100_000, samples: int = 300, seed: int = 11) -> dict[str, A
                 ]
                 detail_urls = [f"/api/v1/pages/{doc_id}" for doc_id in ids]
                 timed(client, detail_urls)  # first touch renders; what follows is serving
-                per_collection = count // len(COLLECTIONS)
-                sorts = ("-date", "title", "-order", "date")
-                list_urls = [
-                    f"/api/v1/pages?collection={rng.choice(COLLECTIONS)}&sort={rng.choice(sorts)}"
-                    f"&offset={rng.randint(per_collection // 2, per_collection - 20)}&limit=20"
-                    for _ in range(samples)
-                ]
-                filter_urls = [
-                    rng.choice(
-                        (
-                            f"/api/v1/pages?filter[country]={rng.choice(COUNTRIES)}&offset={rng.randint(0, 1500)}",
-                            f"/api/v1/pages?filter[order][gte]={rng.randint(1, 1000)}&filter[featured]=true&offset={rng.randint(0, 500)}",
-                            f"/api/v1/pages?filter[tags]={rng.choice(WORDS)}&filter[date][gt]={rng.randint(1990, 2024)}-01-01&offset={rng.randint(0, 500)}",
-                        )
-                    )
-                    for _ in range(samples)
-                ]
-                search_urls = [
-                    rng.choice(
-                        (
-                            f"/api/v1/search?q=marker{rng.randrange(count)}",
-                            f"/api/v1/search?q={rng.choice(WORDS)}+{rng.choice(WORDS)}&offset={rng.randint(0, 200)}",
-                            f'/api/v1/search?q="{rng.choice(WORDS)} {rng.choice(WORDS)}"',
-                            f"/api/v1/search?q={rng.choice(WORDS)[:4]}*&collection={rng.choice(COLLECTIONS)}",
-                        )
-                    )
-                    for _ in range(samples)
-                ]
+                list_urls = [_list_url(rng, count) for _ in range(samples)]
+                filter_urls = [_filter_url(rng) for _ in range(samples)]
+                search_urls = [_search_url(rng, count) for _ in range(samples)]
                 # Build each field's index and sort order, and wait for the search index,
                 # before measuring: those are one-off costs per content version.
                 warm = [
-                    *(f"/api/v1/pages?collection=cases&sort={s}&limit=1" for s in sorts),
+                    *(f"/api/v1/pages?collection=cases&sort={s}&limit=1" for s in SORTS),
                     "/api/v1/pages?filter[country]=x&limit=1",
                     "/api/v1/pages?filter[order][gte]=1&filter[featured]=true&limit=1",
                     "/api/v1/pages?filter[tags]=x&filter[date][gt]=2000-01-01&limit=1",

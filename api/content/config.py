@@ -78,6 +78,8 @@ class SiteConfig:
     includes_dir: str = "_includes"
     excerpt_separator: str = "\n\n"
     declared: bool = False  # True when _config.yml declares ``collections``
+    #: Values derived from the config and memoized by readers (defaults per rule set).
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def collection(self, label: str) -> CollectionConfig | None:
         for collection in self.collections:

@@ -31,11 +31,24 @@ def defaults_for(
     rules: tuple[DefaultsRule, ...], path: str, doc_type: str, collections_dir: str = ""
 ) -> dict[str, Any]:
     """The default values for the file at ``path`` (relative to the site) of ``doc_type``."""
+    applying = tuple(r for r in rules if _applies(r, path, doc_type, collections_dir))
+    return merge_rules(applying)
+
+
+def applicable(
+    rules: tuple[DefaultsRule, ...], path: str, doc_type: str, collections_dir: str = ""
+) -> tuple[int, ...]:
+    """Which rules apply to a file: files that share the answer share their defaults."""
+    return tuple(
+        i for i, rule in enumerate(rules) if _applies(rule, path, doc_type, collections_dir)
+    )
+
+
+def merge_rules(rules: tuple[DefaultsRule, ...]) -> dict[str, Any]:
+    """Merge applying rules in Jekyll's precedence (a longer scope path, then a type, wins)."""
     result: dict[str, Any] = {}
     winner: DefaultsRule | None = None
     for rule in rules:
-        if not _applies(rule, path, doc_type, collections_dir):
-            continue
         if _has_precedence(winner, rule):
             result = deep_merge(result, rule.values)
             winner = rule

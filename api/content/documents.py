@@ -10,7 +10,7 @@ from typing import Any
 from api.content import permalinks
 from api.content.config import CollectionConfig, SiteConfig
 from api.content.dates import filename_date, parse_date
-from api.content.defaults import deep_merge, defaults_for
+from api.content.defaults import applicable, deep_merge, merge_rules
 from api.content.diagnostics import Diagnostic, warning
 from api.content.frontmatter import Source
 from api.content.model import Document, Kind
@@ -44,10 +44,7 @@ def build_document(
     doc_type = origin.label if origin.kind is not Kind.PAGE else "pages"
     if origin.kind is Kind.DRAFT:
         doc_type = "drafts"
-    defaults = _json_safe(
-        defaults_for(config.defaults, origin.path, doc_type or "pages", config.collections_dir),
-        config,
-    )
+    defaults = _defaults(config, origin.path, doc_type or "pages")
     data = deep_merge(defaults, front_matter)
     raw_fm = source.front_matter
 
@@ -114,6 +111,19 @@ def _document_id(origin: Origin, stem: str) -> str:
         return path
     label = "drafts" if origin.kind is Kind.DRAFT else origin.label
     return f"{label}/{path}"
+
+
+def _defaults(config: SiteConfig, path: str, doc_type: str) -> dict[str, Any]:
+    """The JSON-safe defaults of a file, merged once per set of rules that apply.
+
+    The result is shared between documents: ``deep_merge`` copies what it changes.
+    """
+    key = applicable(config.defaults, path, doc_type, config.collections_dir)
+    found = config.memo.get(key)
+    if found is None:
+        merged = merge_rules(tuple(config.defaults[i] for i in key))
+        found = config.memo[key] = _json_safe(merged, config)
+    return found
 
 
 def _json_safe(value: dict[str, Any], config: SiteConfig) -> dict[str, Any]:

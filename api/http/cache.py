@@ -53,11 +53,11 @@ class Cached:
     def variant(self, encoding: str | None) -> tuple[bytes, Headers]:
         """The body and headers for an encoding (None: identity)."""
         key = encoding or "identity"
-        found = self._variants.get(key, False)
-        if found is False:
-            found = self._make(encoding)
+        if key not in self._variants:
+            made = self._make(encoding)
             with self._lock:
-                self._variants[key] = found
+                self._variants[key] = made
+        found = self._variants[key]
         if found is None:  # compression did not pay: identity
             return self.variant(None)
         return found

@@ -13,10 +13,12 @@ from api.http.problems import PROBLEM_TYPE
 from api.http.schemas import Problem
 from api.query import MAX_LIMIT
 from api.query.fts import MAX_QUERY_CHARS
+from api.query.params import INCLUDES, MAX_FILTERS
 
 _DESCRIPTIONS = {
     304: "Not Modified: the `If-None-Match` ETag still matches.",
     404: "Not Found: no such page, or the page has no such resource.",
+    414: "URI Too Long: the URL is longer than the server accepts.",
     422: "Invalid Parameter: a query parameter is malformed or out of range (see `errors`).",
     501: "Not Implemented: the requested format is not offered.",
     503: "Not Ready: the content is still loading.",
@@ -26,7 +28,8 @@ _DESCRIPTIONS = {
 def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """The documented error responses of a route (problem+json bodies)."""
     found: dict[int | str, dict[str, Any]] = {}
-    for status in (*statuses, 503):
+    # 414 and 503 can answer any request: the URL limit and readiness come before routing.
+    for status in (*statuses, 414, 503):
         found[status] = {
             "description": _DESCRIPTIONS[status],
             "model": Problem,
@@ -55,6 +58,34 @@ def _param(
     }
 
 
+# The grammar of api.query.params as regular expressions, so that a generated client or a
+# fuzzer knows which values are accepted. Python semantics (``\s`` is what ``str.strip``
+# removes); tests/http/test_hostile_requests.py checks them against the parsers. A comma
+# list item is trimmed, and empty items are skipped; ``\x`` stands for ``x``.
+_PLAIN = r"(?:[^.,\[\]\\]|\\[^.\[\]])"  # a character of a field name, or an escaped one
+_SOLID = r"(?:[^.,\[\]\\\s]|\\[^.\[\]\s])"  # one that trimming keeps
+_DOT = r"(?:\.|\\\.)"
+_SIGN = r"(?:[+-]|\\[+-])"
+_FIRST = r"(?:[^.,\[\]\\\s+-]|\\[^.\[\]\s+-])"  # a solid one that is not a sign
+
+
+def _field_name(first: str) -> str:
+    """Dotted names, none empty, no brackets, starting with ``first``."""
+    return rf"{first}(?:{_PLAIN}*(?:{_DOT}{_PLAIN}+)*(?:{_DOT}{_PLAIN}*)?{_SOLID})?"
+
+
+def _comma_list(item: str) -> str:
+    space = r"(?:\s|\\\s)*"  # trimmed away, escaped or not
+    return rf"^{space}(?:(?:{item}){space})?(?:,{space}(?:(?:{item}){space})?)*$"
+
+
+FIELDS_PATTERN = _comma_list(_field_name(_SOLID))
+# After a sign the name keeps what follows it: ``- x`` sorts on `` x``, descending.
+SORT_PATTERN = _comma_list(rf"{_SIGN}(?:{_PLAIN}+{_DOT})*{_PLAIN}*{_SOLID}|{_field_name(_FIRST)}")
+INCLUDE_PATTERN = _comma_list("|".join(sorted(INCLUDES)))
+#: A search needs a letter or a digit (``str.isalnum``) to have anything to look for.
+QUERY_PATTERN = r"[^\W_]"
+
 COLLECTION = _param(
     "collection",
     "Only these collections (comma-separated).",
@@ -71,21 +102,21 @@ SORT = _param(
     "sort",
     "Fields to sort by, comma-separated, `-` for descending (`data.KEY` for front matter). "
     "The default is each collection's Jekyll order. Missing values sort last.",
-    {"type": "string"},
+    {"type": "string", "pattern": SORT_PATTERN},
     example="-date,title",
 )
 FIELDS = _param(
     "fields",
     "Only these fields of each item, comma-separated (`data.KEY` for front matter); `id` is "
     "always kept.",
-    {"type": "string"},
+    {"type": "string", "pattern": FIELDS_PATTERN},
     example="id,title,url",
 )
 INCLUDE = _param(
     "include",
     "Add rendered fields to each item: html, excerpt, plaintext, toc, word_count, "
     "reading_time_minutes (comma-separated).",
-    {"type": "string"},
+    {"type": "string", "pattern": INCLUDE_PATTERN},
     example="html",
 )
 HAS_TIMELINE = _param(
@@ -97,7 +128,14 @@ FILTER: dict[str, Any] = _param(
     "(any of), or `filter[FIELD][op]=value` with op one of eq, ne, gt, gte, lt, lte, "
     "contains, exists. Values are typed against the data (numbers, booleans, dates); arrays "
     "match by membership; an unknown field matches nothing.",
-    {"type": "object", "additionalProperties": {"type": "string"}},
+    {
+        "type": "object",
+        # As api.query.params reads them: a field is dotted names, none empty, no brackets.
+        "propertyNames": {"pattern": r"^[^\[\].]+(?:\.[^\[\].]+)*$"},
+        "maxProperties": MAX_FILTERS,
+        # A query string has only text, and each value is read as the field's type.
+        "additionalProperties": {"type": ["string", "number", "boolean", "null"]},
+    },
     style="deepObject",
     explode=True,
     example={"collectionName": "Cases"},
@@ -106,7 +144,12 @@ QUERY = {
     **_param(
         "q",
         'What to search for: words, "a phrase", or a prefix like `stat*`.',
-        {"type": "string", "minLength": 1, "maxLength": MAX_QUERY_CHARS},
+        {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": MAX_QUERY_CHARS,
+            "pattern": QUERY_PATTERN,
+        },
         "rome statute",
     ),
     "required": True,

@@ -181,11 +181,13 @@ class PageList(_Model):
 
 
 class TimelineItem(_Model):
+    """A page's timeline in a list. Every field is present unless ``fields`` selects some."""
+
     id: str = Field(description="The page's id.")
-    title: str | None
-    url: str
-    collection: str | None
-    timeline: TimelineEmbed
+    title: str | None = None
+    url: str | None = None
+    collection: str | None = None
+    timeline: TimelineEmbed | None = None
 
 
 class TimelineList(_Model):

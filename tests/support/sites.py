@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from api.content.loader import Loader, LoadOptions
 from api.content.snapshot import Snapshot
 
-SEED = Path(__file__).resolve().parents[2] / "content" / "_about-the-icc" / "the-us-icc-relationship.md"
+CONTENT = Path(__file__).resolve().parents[2] / "content"
+SEED = CONTENT / "_about-the-icc" / "the-us-icc-relationship.md"
 
 
-def write_site(root: Path, files: dict[str, str | bytes]) -> Path:
+def write_site(root: Path, files: Mapping[str, str | bytes]) -> Path:
     for name, content in files.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)

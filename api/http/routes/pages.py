@@ -8,11 +8,11 @@ from fastapi import APIRouter, Path, Query, Request
 
 from api.http import examples, schemas
 from api.http.deps import ServedDep
-from api.http.runtime import Served
 from api.http.docs_meta import PAGE_LIST_PARAMETERS, errors
 from api.http.errors import NotFound
 from api.http.listing import respond
 from api.http.responses import CachedResponse
+from api.http.runtime import Served
 
 router = APIRouter(prefix="/api/v1/pages", tags=["pages"])
 
@@ -30,7 +30,8 @@ PageId = Annotated[
 Sanitize = Annotated[
     bool,
     Query(
-        description="Clean the HTML with the sanitizer allowlist (scripts, styles, handlers dropped)."
+        description="Clean the HTML with the sanitizer allowlist "
+        "(scripts, styles and event handlers dropped)."
     ),
 ]
 
@@ -88,7 +89,9 @@ def get_timeline_data(request: Request, served: ServedDep, page_id: PageId) -> A
     "/{page_id:path}/timeline",
     operation_id="getPageTimeline",
     summary="Get a page's timeline embed",
-    description="The page's TimelineJS embed: typed options, a canonical v3 `embed_url` and an iframe.",
+    description=(
+        "The page's TimelineJS embed: typed options, a canonical v3 `embed_url` and an iframe."
+    ),
     response_model=schemas.TimelineEmbed,
     responses=errors(404, 422),
 )
