@@ -37,8 +37,13 @@ def test_dockerfile_is_slim_non_root_and_healthchecked() -> None:
     assert "/healthz" in healthcheck
     cmd = next(rest for key, rest in instructions if key == "CMD")
     assert cmd.replace('"', "").replace(",", "") == "[content-api serve --host 0.0.0.0]"
-    assert any(key == "COPY" and rest.split()[-2:] == ["content", "/srv/content"] for key, rest in instructions)
-    assert any(key == "RUN" and "pip install" in rest and "." in rest.split() for key, rest in instructions)
+    assert any(
+        key == "COPY" and rest.split()[-2:] == ["content", "/srv/content"]
+        for key, rest in instructions
+    )
+    assert any(
+        key == "RUN" and "pip install" in rest and "." in rest.split() for key, rest in instructions
+    )
 
 
 def test_dockerignore_keeps_the_context_small() -> None:
@@ -61,7 +66,9 @@ def test_kubernetes_manifests_validate_strictly() -> None:
     assert {"Deployment", "Service", "HorizontalPodAutoscaler"} <= kinds
     tool = shutil.which("kubernetes-validate", path=str(BIN)) or shutil.which("kubernetes-validate")
     assert tool, "kubernetes-validate is a dev dependency"
-    result = subprocess.run([tool, "--strict", *map(str, manifests)], capture_output=True, text=True)
+    result = subprocess.run(
+        [tool, "--strict", *map(str, manifests)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -18,6 +18,8 @@ JSON = "application/json"
 HTML = "text/html; charset=utf-8"
 #: Query responses kept per site; single resources are kept without a bound.
 MAX_QUERY_ENTRIES = 4096
+#: Pages with more source than this are rendered ahead of their first request.
+LARGE_BODY = 512 * 1024
 
 
 def dumps(value: Any) -> bytes:
@@ -150,14 +152,24 @@ class Store:
 
     # -- search ---------------------------------------------------------------------------
     def warm(self, stop: Callable[[], bool]) -> None:
-        """Build what is too slow for a first request: the search index."""
-        if not stop():
+        """Do, in the background, what is too slow for a first request: load the renderer,
+        build the search index and the collection index, render the very large pages."""
+        if stop():
+            self._search_ready.set()
+            return
+        _ = self.site.renderer
+        try:
             self._search = self.site.build_search_index()
-        self._search_ready.set()
+        finally:
+            self._search_ready.set()
         if not stop():
-            # The collection filter is in almost every list request: index it now, not on
-            # the first request.
+            # The collection filter is in almost every list request.
             self.site.query_index.warm(["collection"])
+        large = [d for d in self.site.snapshot.documents if len(d.body) > LARGE_BODY]
+        for doc in sorted(large, key=lambda d: -len(d.body)):
+            if stop():
+                break
+            self.site.rendered(doc)
 
     def search_index(self, timeout: float) -> Any:
         """The search index, waiting up to ``timeout`` seconds for it to be built."""

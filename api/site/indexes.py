@@ -14,7 +14,6 @@ from api.query import (
     SearchEntry,
     SearchIndex,
     core_resolver,
-    search_text,
 )
 from api.render.result import RenderedPage
 

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 from api.content.diagnostics import Diagnostic
 from api.content.model import Document
 from api.content.snapshot import Snapshot
+from api.query import QueryIndex, SearchIndex
 from api.render.context import PageContext, SiteContext
 from api.render.result import RenderedPage
-from api.query import QueryIndex, SearchIndex
 from api.site import indexes
 from api.site.liquid_vars import documents_by_label, page_vars, site_vars
 from api.site.timelines import Timelines, build_timelines

@@ -30,7 +30,10 @@ def test_seed_page_is_served_as_jekyll_computes_it(tmp_path: Path) -> None:
     write_site(
         tmp_path,
         {
-            "_config.yml": "collections:\n  about-the-icc:\n    output: true\n    permalink: /:collection/:path/\n",
+            "_config.yml": (
+                "collections:\n  about-the-icc:\n    output: true\n"
+                "    permalink: /:collection/:path/\n"
+            ),
             "_about-the-icc/the-us-icc-relationship.md": SEED.read_bytes(),
         },
     )
@@ -191,7 +194,9 @@ def test_alias_bomb_is_bounded(tmp_path: Path) -> None:
         prev = chr(ord("a") + level - 1)
         name = chr(ord("a") + level)
         bomb.append(f"{name}: &{name} [{', '.join(['*' + prev] * 10)}]")
-    write_site(tmp_path, {"_cases/bomb.md": page("\n".join(bomb)), "_cases/ok.md": page("title: ok")})
+    write_site(
+        tmp_path, {"_cases/bomb.md": page("\n".join(bomb)), "_cases/ok.md": page("title: ok")}
+    )
     snap = load(tmp_path)
     assert "cases/bomb" not in snap.by_id
     assert any(d.code == "front-matter-too-large" for d in snap.diagnostics)

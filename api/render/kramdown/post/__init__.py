@@ -1,0 +1,1 @@
+"""Core rules that finish the tree after parsing, in the order kramdown does it."""

@@ -1,0 +1,145 @@
+"""Rendering a page body's Liquid the way Jekyll does before converting the markdown.
+
+Problems never raise: an unknown tag or a syntax error is reported and the offending tag is
+kept as text (the rest of the body is still rendered); an include or link that cannot be
+resolved is reported and its tag kept as text; an error while rendering leaves the whole
+body as it was written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from liquid import Environment, Mode
+from liquid.builtin.loaders.dict_loader import CachingDictLoader
+from liquid.exceptions import LiquidError, LiquidSyntaxError
+
+from ...content.diagnostics import Diagnostic, error, warning
+from ..context import SiteContext
+from .filters import jekyll_filters
+from .includes import read_includes
+from .site import SiteDrop
+from .tags import JEKYLL_TAGS, SINK
+
+MAX_REPAIRS = 8
+MAX_DIAGNOSTICS = 20
+_UNKNOWN_TAG = re.compile(r"unexpected tag '([^']+)'")
+
+
+class JekyllEnvironment(Environment):
+    # Jekyll's Liquid ignores unknown filters and keeps going on undefined variables.
+    keyword_assignment = True
+
+
+class LiquidEngine:
+    def __init__(
+        self,
+        site: SiteContext,
+        markdownify: Callable[[str], str],
+        smartify: Callable[[str], str],
+    ) -> None:
+        self._site = site
+        self.env = JekyllEnvironment(
+            loader=CachingDictLoader(read_includes(site.includes_dir)),
+            strict_filters=False,
+            tolerance=Mode.STRICT,
+        )
+        for tag in JEKYLL_TAGS:
+            self.env.add_tag(tag)
+        for name, function in jekyll_filters(site.config, markdownify, smartify).items():
+            self.env.add_filter(name, function)
+        self.site_drop = SiteDrop(site)
+
+    def render(
+        self, body: str, page: Mapping[str, Any], source_path: str, body_line: int = 1
+    ) -> tuple[str, list[Diagnostic]]:
+        """The body with its Liquid rendered, and what went wrong doing so."""
+        diagnostics: list[Diagnostic] = []
+        if "{%" not in body and "{{" not in body:
+            return body, diagnostics
+
+        def line_of(source: str, index: int) -> int | None:
+            return None if index < 0 else body_line + source.count("\n", 0, index)
+
+        source = body
+        template = None
+        for _ in range(MAX_REPAIRS):
+            try:
+                template = self.env.from_string(source)
+                break
+            except LiquidSyntaxError as err:
+                index = err.token.start_index if err.token else -1
+                unknown = _UNKNOWN_TAG.match(str(err.message))
+                code = "liquid-unknown-tag" if unknown else "liquid-syntax-error"
+                if len(diagnostics) < MAX_DIAGNOSTICS:
+                    diagnostics.append(
+                        error(source_path, code, _message(err), line_of(source, index))
+                    )
+                # Every use of an unknown tag fails the same way: keep them all as text at once.
+                repaired = (
+                    _keep_tag_as_text(source, unknown.group(1))
+                    if unknown
+                    else _keep_as_text(source, index)
+                )
+                if repaired is None or repaired == source:
+                    return body, diagnostics
+                source = repaired
+            except LiquidError as err:
+                diagnostics.append(error(source_path, "liquid-syntax-error", _message(err)))
+                return body, diagnostics
+        if template is None:
+            return body, diagnostics
+
+        def sink(code: str, message: str, index: int) -> None:
+            diagnostics.append(warning(source_path, code, message, line_of(source, index)))
+
+        data = {
+            "page": page,
+            "site": self.site_drop,
+            SINK: sink,
+            "\x00config": self._site.config,
+            "\x00resolve_link": self._site.resolve_link,
+            "\x00resolve_post": self._site.resolve_post_url,
+        }
+        try:
+            return template.render(**data), diagnostics
+        except (LiquidError, RecursionError, ValueError, TypeError, ArithmeticError) as err:
+            index = getattr(getattr(err, "token", None), "start_index", -1)
+            diagnostics.append(
+                error(source_path, "liquid-render-error", _message(err), line_of(source, index))
+            )
+            return body, diagnostics
+
+
+def _message(err: Exception) -> str:
+    message = getattr(err, "message", None) or str(err) or type(err).__name__
+    return f"Liquid: {message}"
+
+
+def _keep_tag_as_text(source: str, name: str) -> str | None:
+    """``source`` with every ``{% name ... %}`` wrapped in ``raw``."""
+    pattern = re.compile(r"\{%-?\s*" + re.escape(name) + r"\b.*?%\}", re.S)
+    if "{% endraw" in source or "{%endraw" in source:
+        found = pattern.search(source)
+        return None if found is None else _keep_as_text(source, found.start() + 2)
+    return pattern.sub(lambda m: "{% raw %}" + m.group(0) + "{% endraw %}", source)
+
+
+def _keep_as_text(source: str, index: int) -> str | None:
+    """``source`` with the tag or output statement around ``index`` wrapped in ``raw``."""
+    if index < 0:
+        return None
+    tag = source.rfind("{%", 0, index + 1)
+    output = source.rfind("{{", 0, index + 1)
+    start = max(tag, output)
+    if start < 0:
+        return None
+    closer = "%}" if start == tag else "}}"
+    end = source.find(closer, index)
+    end = len(source) if end < 0 else end + 2
+    piece = source[start:end]
+    if "{% endraw" in piece or "{%endraw" in piece:
+        return None
+    return f"{source[:start]}{{% raw %}}{piece}{{% endraw %}}{source[end:]}"
