@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from api.content.diagnostics import Diagnostic
+from api.content.diagnostics import Diagnostic, Severity
 from api.content.model import Document
 from api.content.snapshot import Snapshot
 from api.query import QueryIndex, SearchIndex
@@ -153,9 +153,16 @@ class Site:
         return [d for page in rendered for d in page.diagnostics]
 
     def diagnostics(self) -> list[Diagnostic]:
+        """Every problem known: reading, timelines, and rendering of the pages rendered so far."""
         found = [*self.snapshot.diagnostics, *self.timelines.diagnostics]
         found += self.render_diagnostics()
         return sorted(set(found), key=lambda d: (d.source_path, d.line or 0, d.code, d.message))
+
+    def load_counts(self) -> tuple[int, int]:
+        """Errors and warnings met reading the content and its timelines (not rendering)."""
+        found = [*self.snapshot.diagnostics, *self.timelines.diagnostics]
+        errors = sum(1 for d in found if d.severity is Severity.ERROR)
+        return errors, len(found) - errors
 
     def render_all(self, stop: Callable[[], bool] = lambda: False) -> int:
         """Render every page not yet rendered (``check`` and warm-up); returns how many."""

@@ -34,10 +34,10 @@ def healthz() -> Any:
     responses=errors(),
 )
 def readyz(served: ServedDep) -> Any:
-    snapshot = served.site.snapshot
+    errors, warnings = served.site.load_counts()
     return {
         "status": "ready",
-        "pages": len(snapshot.documents),
+        "pages": len(served.site.snapshot.documents),
         "content_version": served.site.version,
-        "diagnostics": {"errors": snapshot.errors, "warnings": snapshot.warnings},
+        "diagnostics": {"errors": errors, "warnings": warnings},
     }
