@@ -8,7 +8,8 @@ from functools import lru_cache
 
 MODES = ("raw", "default", "pretty", "ascii", "latin")
 _PRETTY_KEEP = frozenset("._~!$&'()+,;=@")
-_RAW = re.compile(r"\s+")
+_RAW = re.compile(r"[ \t\r\n\f\v]+")  # Ruby's \s: ASCII whitespace only
+_EDGE_HYPHENS = re.compile(r"^-|-$", re.M)  # Ruby's ^ and $ match at every line
 _ASCII = re.compile(r"[^A-Za-z0-9]+")
 
 
@@ -52,8 +53,7 @@ def slugify(text: str, mode: str = "default", cased: bool = False) -> str:
     if mode == "latin":
         text = _transliterate(text)
         mode = "default"
-    slug = _hyphenate(text, mode)
-    slug = slug.removeprefix("-").removesuffix("-")
+    slug = _EDGE_HYPHENS.sub("", _hyphenate(text, mode))
     return slug if cased else slug.lower()
 
 

@@ -81,15 +81,8 @@ def _search(served: Served, params: Params, path: str, inline: bool) -> Callable
         result = index.search(
             query.q, collections=query.collections, limit=query.limit, offset=query.offset
         )
-        body = {
-            "data": [asdict(hit) for hit in result.hits],
-            "meta": {"total": result.total, "limit": query.limit, "offset": query.offset},
-        }
-        headers = (
-            ("link", link_header(path, params, query.limit, query.offset, result.total)),
-            ("x-total-count", str(result.total)),
-        )
-        return served.store.json(body, extra=headers)
+        data = [asdict(hit) for hit in result.hits]
+        return _envelope(served, data, result.total, query.limit, query.offset, path, params)
 
     return build
 
@@ -118,13 +111,24 @@ def _page_list(
     item: Callable[[str], dict[str, Any]],
 ) -> Cached:
     result = served.site.query_index.run(query)
-    body = {
-        "data": [item(doc_id) for doc_id in result.ids],
-        "meta": {"total": result.total, "limit": query.limit, "offset": query.offset},
-    }
+    data = [item(doc_id) for doc_id in result.ids]
+    return _envelope(served, data, result.total, query.limit, query.offset, path, params)
+
+
+def _envelope(
+    served: Served,
+    data: list[dict[str, Any]],
+    total: int,
+    limit: int,
+    offset: int,
+    path: str,
+    params: Sequence[tuple[str, str]],
+) -> Cached:
+    """``{data, meta}`` with the paging headers (``Link``, ``X-Total-Count``)."""
+    body = {"data": data, "meta": {"total": total, "limit": limit, "offset": offset}}
     headers = (
-        ("link", link_header(path, params, query.limit, query.offset, result.total)),
-        ("x-total-count", str(result.total)),
+        ("link", link_header(path, params, limit, offset, total)),
+        ("x-total-count", str(total)),
     )
     return served.store.json(body, extra=headers)
 

@@ -6,57 +6,20 @@ import html
 import json
 import random
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 from urllib.parse import quote, quote_plus
 
+from api.content.slugify import slugify as make_slug
+
 from . import dates, urls
-
-_PRETTY_KEEP = frozenset("._~!$&'()+,;=@")
-_RAW_SPACE = re.compile(r"[ \t\r\n\f\v]+")
-_EDGE_HYPHENS = re.compile(r"^-|-$", re.M)
-
-
-def _kept(char: str, mode: str) -> bool:
-    if mode == "ascii":
-        return char.isascii() and char.isalnum()
-    if mode == "pretty" and char in _PRETTY_KEEP:
-        return True
-    category = unicodedata.category(char)
-    return category[0] in ("L", "M") or category == "Nd"
 
 
 def slugify(value: Any, mode: str | None = None, cased: bool = False) -> Any:
-    """Jekyll's Utils.slugify: runs of characters the mode does not keep become one hyphen."""
+    """Jekyll's ``slugify`` filter (the same slugs Jekyll puts in URLs)."""
     if value is None:
         return None
-    text = str(value)
-    mode = mode or "default"
-    if mode == "none":
-        return text
-    if mode not in ("raw", "default", "pretty", "ascii", "latin"):
-        return text.lower()
-    if mode == "latin":
-        decomposed = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in decomposed if not unicodedata.combining(c))
-        mode = "ascii"
-    slug = _RAW_SPACE.sub("-", text) if mode == "raw" else _collapse(text, mode)
-    slug = _EDGE_HYPHENS.sub("", slug)
-    return slug if cased else slug.lower()
-
-
-def _collapse(text: str, mode: str) -> str:
-    out: list[str] = []
-    replaced = False
-    for char in text:
-        if _kept(char, mode):
-            out.append(char)
-            replaced = False
-        elif not replaced:
-            out.append("-")
-            replaced = True
-    return "".join(out)
+    return make_slug(str(value), mode or "default", cased)
 
 
 def _property(item: Any, name: str) -> Any:
