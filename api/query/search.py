@@ -75,6 +75,16 @@ class SearchResult:
 EMPTY = SearchResult((), 0)
 
 
+@dataclass(frozen=True, slots=True)
+class SearchImage:
+    """A built index as plain data: the SQLite database's bytes and the metadata beside it.
+    It crosses a process boundary, so the index can be built on another core."""
+
+    database: bytes
+    meta: dict[int, Meta]
+    tokens: dict[str, str]
+
+
 class SearchIndex:
     def __init__(self, entries: Iterable[SearchEntry] = ()) -> None:
         """Prefer :meth:`build`, which says what it does."""
@@ -91,6 +101,20 @@ class SearchIndex:
     def build(cls, entries: Iterable[SearchEntry]) -> SearchIndex:
         """Index ``entries`` (a generator is fine: each is read once)."""
         return cls(entries)
+
+    def image(self) -> SearchImage:
+        with self._lock:
+            return SearchImage(self._connection.serialize(), self._meta, self._tokens)
+
+    @classmethod
+    def from_image(cls, image: SearchImage) -> SearchIndex:
+        """The index an :meth:`image` was taken of."""
+        index = cls.__new__(cls)
+        index._connection = connect(image.database)
+        index._meta, index._tokens = image.meta, image.tokens
+        index._lock = threading.Lock()
+        index._results = LRU(_RESULTS)
+        return index
 
     def __len__(self) -> int:
         return len(self._meta)

@@ -77,12 +77,16 @@ class Meta:
     collection: str | None
 
 
-def connect() -> sqlite3.Connection:
-    """A new in-memory database with the schema, usable from any thread (callers lock)."""
+def connect(image: bytes | None = None) -> sqlite3.Connection:
+    """A new in-memory database, usable from any thread (callers lock): with the schema, or
+    the database serialized in ``image``."""
     connection = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
     connection.create_function("unzip", 1, unzip, deterministic=True)
     connection.create_function("nfkc", 1, nfkc, deterministic=True)
-    connection.executescript(SCHEMA)
+    if image is None:
+        connection.executescript(SCHEMA)
+    else:
+        connection.deserialize(image)
     return connection
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from multiprocessing.connection import Connection
 from typing import Any
 
 from api.content.model import Document
@@ -15,6 +19,7 @@ from api.query import (
     SearchIndex,
     core_resolver,
 )
+from api.query.search import SearchImage
 from api.render.result import RenderedPage
 
 #: Fields the renderer derives; asking for them in a filter or sort renders the pages.
@@ -40,14 +45,64 @@ def query_index(
 
 #: CloudCannon's convention, used by Jekyll sites' own search: such pages are not found.
 EXCLUDE_KEY = "exclude_from_search"
+#: How long a child may take to build the index before it is given up for a local build.
+CHILD_LIMIT_SECONDS = 900.0
+
+log = logging.getLogger("content_api")
 
 
 def search_index(documents: tuple[Document, ...]) -> SearchIndex:
-    """FTS5 over titles, headings and body text taken from the markdown source: rendering
-    every page just to index it would make a large site slow to become searchable.
-    Documents with ``exclude_from_search: true`` are left out."""
-    return SearchIndex.build(
-        SearchEntry.of(doc, position)
-        for position, doc in enumerate(documents)
-        if doc.data.get(EXCLUDE_KEY) is not True
-    )
+    """FTS5 over titles, headings and body text taken from the markdown source (rendering
+    every page just to index it would make a large site slow to become searchable).
+    Documents with ``exclude_from_search: true`` are left out.
+
+    The index is built in a forked child and handed over as a serialized database: the
+    work (seconds of CPU on a large site) then runs on another core and never competes
+    with requests for this process's GIL. Where forking fails, it is built here.
+    """
+    image = _build_in_child(documents)
+    if image is not None:
+        return SearchIndex.from_image(image)
+    return SearchIndex.build(_entries(documents))
+
+
+def _entries(documents: tuple[Document, ...]) -> Iterator[SearchEntry]:
+    for position, doc in enumerate(documents):
+        if doc.data.get(EXCLUDE_KEY) is not True:
+            yield SearchEntry.of(doc, position)
+
+
+def _build_in_child(documents: tuple[Document, ...]) -> SearchImage | None:
+    if not hasattr(os, "fork"):
+        return None
+    try:
+        context = multiprocessing.get_context("fork")
+        receiver, sender = context.Pipe(duplex=False)
+        # fork: the child already holds the documents; nothing but the result is copied.
+        child = context.Process(target=_child, args=(documents, sender), daemon=True)
+        child.start()
+    except (OSError, ValueError, RuntimeError):
+        return None
+    sender.close()
+    try:
+        if receiver.poll(CHILD_LIMIT_SECONDS):
+            image: SearchImage | None = receiver.recv()
+            return image
+        log.warning("building the search index in a child took too long; building it here")
+        return None
+    except (EOFError, OSError):
+        return None
+    finally:
+        receiver.close()
+        if child.is_alive():
+            child.kill()
+        child.join()
+
+
+def _child(documents: tuple[Document, ...], sender: Connection) -> None:
+    try:
+        image: SearchImage | None = SearchIndex.build(_entries(documents)).image()
+    except Exception:  # the parent builds the index itself
+        image = None
+    sender.send(image)
+    sender.close()
