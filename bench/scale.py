@@ -8,6 +8,7 @@ served once, i.e. the cost of serving a page. One keep-alive client, sequential 
 
 from __future__ import annotations
 
+import itertools
 import random
 import tempfile
 import time
@@ -20,7 +21,7 @@ from bench.common import api_server, free_port, percentile, rss_mib, wait_until
 
 COLLECTIONS = ("cases", "events", "countries", "people", "news")
 COUNTRIES = tuple(f"Country {chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(60))
-WORDS = [
+DOMAIN = [
     "court",
     "justice",
     "statute",
@@ -58,6 +59,34 @@ WORDS = [
     "confirmation",
     "summons",
 ]
+#: Words follow Zipf's law, as in real text: a few are everywhere, most are rare.
+VOCABULARY_SIZE = 20_000
+ZIPF_EXPONENT = 1.1
+
+
+def vocabulary(size: int = VOCABULARY_SIZE) -> list[str]:
+    """The domain words first (the most frequent), then made-up words of two to four
+    syllables, all distinct."""
+    syllables = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]
+    words = list(DOMAIN)
+    seen = set(words)
+    rng = random.Random(1)
+    while len(words) < size:
+        word = "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4)))
+        if word not in seen:
+            seen.add(word)
+            words.append(word)
+    return words
+
+
+WORDS = vocabulary()
+_CUMULATIVE = list(
+    itertools.accumulate(1 / (rank + 1) ** ZIPF_EXPONENT for rank in range(len(WORDS)))
+)
+
+
+def text(rng: random.Random, count: int) -> list[str]:
+    return rng.choices(WORDS, cum_weights=_CUMULATIVE, k=count)
 
 
 def generate(root: Path, count: int, seed: int = 7) -> None:
@@ -70,17 +99,18 @@ def generate(root: Path, count: int, seed: int = 7) -> None:
         collection = COLLECTIONS[i % len(COLLECTIONS)]
         folder = root / f"_{collection}" / f"group{i % 100:02d}"
         folder.mkdir(parents=True, exist_ok=True)
-        words = [rng.choice(WORDS) for _ in range(120)]
+        words = text(rng, 120)
         unique = f"marker{i}"
-        title = " ".join(rng.choice(WORDS).capitalize() for _ in range(4))
+        title = " ".join(word.capitalize() for word in text(rng, 4))
+        heading = " ".join(text(rng, 2)).capitalize()
         body = (
-            f"## {rng.choice(WORDS).capitalize()} {rng.choice(WORDS)}\n\n"
+            f"## {heading}\n\n"
             + " ".join(words[:60])
             + f" {unique}.\n\n"
             + " ".join(words[60:])
             + ".\n"
         )
-        tags = ", ".join(rng.sample(WORDS, 3))
+        tags = ", ".join(rng.sample(DOMAIN, 3))
         front = (
             f"title: {title} {i}\n"
             f"country: {rng.choice(COUNTRIES)}\n"
@@ -111,19 +141,23 @@ def _filter_url(rng: random.Random) -> str:
         query = f"filter[order][gte]={rng.randint(1, 1000)}&filter[featured]=true"
         query += f"&offset={rng.randint(0, 500)}"
     else:
-        query = f"filter[tags]={rng.choice(WORDS)}&filter[date][gt]={rng.randint(1990, 2024)}-01-01"
+        query = (
+            f"filter[tags]={rng.choice(DOMAIN)}&filter[date][gt]={rng.randint(1990, 2024)}-01-01"
+        )
         query += f"&offset={rng.randint(0, 500)}"
     return f"/api/v1/pages?{query}"
 
 
 def _search_url(rng: random.Random, count: int) -> str:
+    """Searches people make: a known item, a word, two words, a prefix. Words are drawn
+    uniformly from the vocabulary (so mostly not the handful that are everywhere)."""
     kind = rng.randrange(4)
     if kind == 0:
         query = f"q=marker{rng.randrange(count)}"
     elif kind == 1:
-        query = f"q={rng.choice(WORDS)}+{rng.choice(WORDS)}&offset={rng.randint(0, 200)}"
+        query = f"q={rng.choice(WORDS)}&offset={rng.choice((0, 0, 20))}"
     elif kind == 2:
-        query = f'q="{rng.choice(WORDS)} {rng.choice(WORDS)}"'
+        query = f"q={rng.choice(WORDS[:2000])}+{rng.choice(WORDS)}"
     else:
         query = f"q={rng.choice(WORDS)[:4]}*&collection={rng.choice(COLLECTIONS)}"
     return f"/api/v1/search?{query}"

@@ -96,7 +96,9 @@ def make_etag(body: bytes) -> str:
 
 def _compress(body: bytes, encoding: str) -> bytes:
     if encoding == "br":
-        return bytes(brotli.compress(body, quality=9))
+        # Quality 5 compresses JSON about as well as 9 at a fifteenth of the time, and a
+        # first request pays for it.
+        return bytes(brotli.compress(body, quality=5))
     return gzip.compress(body, compresslevel=6, mtime=0)
 
 

@@ -21,23 +21,15 @@ Semantics, where the issue leaves a choice:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 from api.query.columns import TEXT_KINDS, Column, FieldIndex, Span
 from api.query.errors import QueryError
+from api.query.masks import Mask, mask_of, view
 from api.query.params import Filter, Op
 from api.query.values import Kind, query_bool, query_days, query_instant, query_number
 
-
-@dataclass(frozen=True, slots=True)
-class Selection:
-    items: Collection[int]  # positions
-    ordered: bool  # ascending and without repeats, so usable as a page source as it is
-
-
-NOTHING = Selection((), True)
 _RANGES = frozenset({Op.GT, Op.GTE, Op.LT, Op.LTE})
 
 _TYPERS: dict[Kind, Callable[[str], Any]] = {
@@ -56,28 +48,23 @@ _EXPECTED = {
 }
 
 
-def select(index: FieldIndex, flt: Filter) -> Selection:
+def select(index: FieldIndex, flt: Filter) -> Mask:
+    """The documents ``flt`` keeps, as a mask over the documents."""
     if flt.op is Op.EXISTS:
-        if flt.values == ("true",):
-            return Selection(index.present, True)
-        return Selection(sorted(set(range(index.size)).difference(index.present)), True)
+        present = mask_of(index.size, view(index.present))
+        return present if flt.values == ("true",) else ~present
     spans = [
         (column, span)
         for value in flt.values
         for column, span in _spans(index, flt, value)
         if span[0] < span[1]
     ]
+    matched = mask_of(
+        index.size, *(view(column.positions)[low:high] for column, (low, high) in spans)
+    )
     if flt.op is Op.NE:
-        if not spans:
-            return Selection(index.present, True)
-        equal = _union(spans)
-        return Selection([p for p in index.present if p not in equal], True)
-    if not spans:
-        return NOTHING
-    if len(spans) == 1 and _single_key(*spans[0]):
-        column, (low, high) = spans[0]
-        return Selection(column.positions[low:high], True)
-    return Selection(_union(spans), False)
+        return mask_of(index.size, view(index.present)) & ~matched
+    return matched
 
 
 def _spans(index: FieldIndex, flt: Filter, value: str) -> list[tuple[Column, Span]]:
@@ -100,22 +87,6 @@ def _spans(index: FieldIndex, flt: Filter, value: str) -> list[tuple[Column, Spa
                 found.append((column, column.equal(key)))
         else:
             found.append((column, column.span(op, key)))
-    return found
-
-
-def _single_key(column: Column, span: Span) -> bool:
-    # Entries sort by key, then position: a span with one key has its positions ascending
-    # and unique, so it can serve pages without a set or a sort.
-    low, high = span
-    if column.keys[low] != column.keys[high - 1]:
-        return False
-    return column.exact is None or column.exact[low] == column.exact[high - 1]
-
-
-def _union(spans: list[tuple[Column, Span]]) -> set[int]:
-    found: set[int] = set()
-    for column, (low, high) in spans:
-        found.update(column.positions[low:high])
     return found
 
 

@@ -10,23 +10,24 @@ documents and only ever added to, so an index can serve many threads at once.
 from __future__ import annotations
 
 import threading
-from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import repeat
-from typing import Any
+from typing import Any, cast
 
 from api.content.model import Document
 from api.query.columns import FieldIndex
 from api.query.fields import CORE_FIELDS, FieldResolver, data_path, generic_path, known_paths
-from api.query.filters import NOTHING, Selection, select
+from api.query.filters import select
 from api.query.lru import LRU
-from api.query.params import Filter, ListQuery, Op
-from api.query.sorting import SortColumn, order
+from api.query.masks import Mask, Positions, mask_of, ordered, permutation, view
+from api.query.params import Filter, ListQuery, Op, SortKey
+from api.query.sorting import SortColumn
 
 _FIELD_INDEXES = 128
 _SELECTIONS = 512
 _SELECTION_BUDGET = 8_000_000  # positions kept across cached selections (4 bytes each)
+_ORDERS = 32  # sort permutations kept (4 bytes per document each)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +64,11 @@ class QueryIndex:
         self._size = len(documents)
         self._data_keys: frozenset[str] | None = None  # top-level front-matter keys
         self._paths: frozenset[str] | None = None  # every nested path, when one is asked
-        self._timeline_positions: tuple[array[int], array[int]] | None = None  # with, without
+        self._timeline_positions: Mask | None = None
         self._field_indexes: LRU[FieldIndex] = LRU(_FIELD_INDEXES)
         self._sort_columns: LRU[SortColumn] = LRU(_FIELD_INDEXES)
-        self._selections: LRU[array[int]] = LRU(_SELECTIONS, _SELECTION_BUDGET, len)
+        self._selections: LRU[Positions] = LRU(_SELECTIONS, _SELECTION_BUDGET, len)
+        self._orders: LRU[Positions] = LRU(_ORDERS)
         self._build = threading.Lock()  # one pass over the documents at a time, never two
 
     def __len__(self) -> int:
@@ -76,7 +78,7 @@ class QueryIndex:
         """The page ``query`` asks for. Raises QueryError when a filter value cannot be
         typed against the field's data (see :mod:`api.query.filters`)."""
         selected = self._selected(query)
-        page = selected[query.offset : query.offset + query.limit]
+        page = selected[query.offset : query.offset + query.limit].tolist()
         documents = self._documents
         return QueryResult(
             ids=tuple(documents[position].id for position in page),
@@ -93,18 +95,27 @@ class QueryIndex:
 
     def select(self, query: ListQuery) -> Sequence[int]:
         """Every position ``query`` selects, in order (pagination ignored); read-only."""
-        return memoryview(self._selected(query)).toreadonly()
+        selected = self._selected(query)
+        return cast("Sequence[int]", selected)
 
-    def _selected(self, query: ListQuery) -> array[int]:
+    def _selected(self, query: ListQuery) -> Positions:
         key = query.selection
         cached = self._selections.get(key)
         if cached is not None:
             return cached
-        positions = self._match(query)
-        if query.sort:
-            keys = [(self._sort_column(k.field), k.descending) for k in query.sort]
-            positions = order(positions, keys)
-        return self._selections.put(key, array("i", positions))
+        mask = self._match(query)
+        order = self._order(query.sort) if query.sort else None
+        selected = ordered(mask, order, self._size)
+        selected.setflags(write=False)
+        return self._selections.put(key, selected)
+
+    def _order(self, sort: tuple[SortKey, ...]) -> Positions:
+        """The permutation of the documents for a sort, computed once per sort."""
+        cached = self._orders.get(sort)
+        if cached is None:
+            ranks = [self._sort_column(k.field).keys(k.descending) for k in sort]
+            cached = self._orders.put(sort, permutation(ranks))
+        return cached
 
     def _field_index(self, field: str) -> FieldIndex:
         canonical = self._canonical(field)
@@ -137,38 +148,30 @@ class QueryIndex:
                 cached = self._sort_columns.put(key, built)
         return cached
 
-    def _match(self, query: ListQuery) -> Iterable[int]:
-        """The positions ``query`` selects, ascending."""
-        selections: list[Selection] = []
+    def _match(self, query: ListQuery) -> Mask | None:
+        """The documents ``query`` keeps, as a mask (None: every document)."""
+        masks: list[Mask] = []
         if query.collections:
             by_collection = Filter("collection", Op.EQ, query.collections, "collection")
-            selections.append(select(self._field_index("collection"), by_collection))
+            masks.append(select(self._field_index("collection"), by_collection))
         if query.has_timeline is not None:
-            selections.append(self._timeline(query.has_timeline))
+            with_timeline = self._timeline_mask()
+            masks.append(with_timeline if query.has_timeline else ~with_timeline)
         for flt in query.filters:
-            selections.append(select(self._field_index(flt.field), flt))
-        if not selections:
-            return range(self._size)
-        selections.sort(key=lambda s: len(s.items))
-        if not selections[0].items:
-            return NOTHING.items
-        if len(selections) == 1 and selections[0].ordered:
-            return selections[0].items
-        kept = set(selections[0].items)
-        for other in selections[1:]:
-            kept = kept.intersection(other.items)  # walks ``other`` in C; no set built from it
-            if not kept:
-                return NOTHING.items
-        return sorted(kept)
+            masks.append(select(self._field_index(flt.field), flt))
+        if not masks:
+            return None
+        combined = masks[0]
+        for other in masks[1:]:
+            combined = combined & other
+        return combined
 
-    def _timeline(self, wanted: bool) -> Selection:
+    def _timeline_mask(self) -> Mask:
         if self._timeline_positions is None:
             timelines = self._timelines
-            self._timeline_positions = (
-                array("i", (i for i, doc in enumerate(self._documents) if doc.id in timelines)),
-                array("i", (i for i, doc in enumerate(self._documents) if doc.id not in timelines)),
-            )
-        return Selection(self._timeline_positions[0 if wanted else 1], True)
+            found = [i for i, doc in enumerate(self._documents) if doc.id in timelines]
+            self._timeline_positions = mask_of(self._size, view(found))
+        return self._timeline_positions
 
     def _canonical(self, field: str) -> str | None:
         """The name to resolve and cache ``field`` under, or None when no document can

@@ -9,7 +9,7 @@ every key keep the snapshot's default order. Missing values come last in both di
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
@@ -79,11 +79,3 @@ class SortColumn:
             top = self.distinct - 1
             self._descending = array("i", [top - r if r <= top else r for r in self.ranks])
         return self._descending
-
-
-def order(positions: Iterable[int], keys: Sequence[tuple[SortColumn, bool]]) -> list[int]:
-    """``positions`` (ascending) sorted by ``keys`` (column, descending), ties in that order."""
-    ordered = list(positions)
-    for column, descending in reversed(keys):
-        ordered.sort(key=column.keys(descending).__getitem__)
-    return ordered
