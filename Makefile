@@ -27,7 +27,13 @@ test: $(VENV)/.installed-dev
 	$(BIN)/ruff check api tests bench
 	$(BIN)/ruff format --check api tests bench
 	$(BIN)/mypy
-	$(BIN)/pytest -n 2 --dist loadgroup
+	$(BIN)/pytest -n 2 --dist loadgroup -m "not live"
+	$(MAKE) check-live
+
+# Real servers: watch and reload under load, SIGTERM, schemathesis, nginx, Chromium. One at a
+# time, so that "served within a second" is not shared with other tests; -s shows the figures.
+check-live: $(VENV)/.installed-dev
+	$(BIN)/pytest -m live -s -q
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check api tests bench
@@ -44,7 +50,11 @@ check: $(VENV)/.installed
 openapi: $(VENV)/.installed
 	$(BIN)/content-api openapi --out openapi/openapi.json
 
+# The benchmarks compare with Hugo and load with wrk (Debian packages), installed if missing.
 bench: $(VENV)/.installed-dev
+	@command -v hugo >/dev/null && command -v wrk >/dev/null || { \
+	  sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	  $$sudo apt-get update -q && $$sudo apt-get install -y -q --no-install-recommends hugo wrk; }
 	$(BIN)/python -m bench
 
 clean:

@@ -125,6 +125,7 @@ def serve(
         "log_level": log_level,
     }
     settings = Settings(**values)
+    _exit_zero_on_sigterm()
     common: dict[str, Any] = {
         "host": host,
         "port": port,
@@ -145,6 +146,17 @@ def serve(
     from api.http.app import create_app
 
     uvicorn.run(create_app(settings), **common)
+
+
+def _exit_zero_on_sigterm() -> None:
+    """SIGTERM is how orchestrators ask for a stop: after uvicorn's graceful shutdown (which
+    lets requests in flight finish), exit 0 rather than die of the re-raised signal."""
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, stop)
 
 
 @app.command(epilog="Example: `content-api check -c site --format json > diagnostics.json`")

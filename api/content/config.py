@@ -9,7 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from api.content.diagnostics import Diagnostic, warning
-from api.content.yamlsafe import YamlError, load_yaml
+from api.content.yamlsafe import YamlError, load_yaml, to_json_safe
 
 CONFIG_FILE = "_config.yml"
 
@@ -97,6 +97,9 @@ def parse_config(
     if text is not None:
         try:
             loaded = load_yaml(text)
+            # Walked once under the node budget: `site.*` reaches Liquid, where an alias
+            # bomb would otherwise be expanded.
+            to_json_safe(loaded)
         except YamlError as exc:
             line = None if exc.line is None else exc.line + 1
             problems.append(

@@ -25,6 +25,12 @@ class Diagnostic:
     code: str
     message: str
 
+    def __post_init__(self) -> None:
+        # Every message reads as a sentence, whichever module wrote it.
+        message = self.message.strip()
+        if message and message[-1] not in ".!?":
+            object.__setattr__(self, "message", message + ".")
+
     def format(self) -> str:
         where = self.source_path if self.line is None else f"{self.source_path}:{self.line}"
         return f"{where}: {self.severity.value}: {self.message} [{self.code}]"

@@ -154,7 +154,9 @@ class Walker:
             if is_dir:
                 yield from self._pages(rel, posts)
             elif posixpath.splitext(rel)[1].lower() in self.extensions:
-                stat = entry.stat()
+                stat = _file_stat(entry)
+                if stat is None:
+                    continue
                 origin = Origin(rel, Kind.PAGE, None, rel, None, (), stat.st_mtime)
                 yield Found(origin, self.root / rel, stat.st_size, stat.st_mtime_ns)
 
@@ -180,8 +182,10 @@ class Walker:
                         continue
                     seen.add((stat.st_dev, stat.st_ino))
                     stack.append(inner)
-                elif entry.is_file():
-                    yield rel, inner, entry.stat()
+                else:
+                    found = _file_stat(entry)
+                    if found is not None:
+                        yield rel, inner, found
 
     def _inside(self, entry: os.DirEntry[str], rel: str) -> bool:
         if not entry.is_symlink():
@@ -214,6 +218,15 @@ def _scandir(path: Path) -> list[os.DirEntry[str]]:
             return list(entries)
     except OSError:
         return []
+
+
+def _file_stat(entry: os.DirEntry[str]) -> os.stat_result | None:
+    """The stat of a regular file; None for anything else (a named pipe would block its
+    reader) and for a file deleted since the folder was listed."""
+    try:
+        return entry.stat() if entry.is_file() else None
+    except OSError:
+        return None
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:

@@ -17,7 +17,7 @@ from api.content.diagnostics import Diagnostic, error, warning
 from api.content.discovery import Found, Walker
 from api.content.model import Collection, Document, Kind
 from api.content.ordering import default_order
-from api.content.reading import FileResult, content_hash, read_many
+from api.content.reading import FileResult, content_hash, read_many, read_regular
 from api.content.slugify import titleize_slug
 from api.content.snapshot import Snapshot
 
@@ -25,6 +25,13 @@ _NO_FRONT_MATTER = (
     "This file has no front matter (a first line of `---`), so it is not a page; "
     "Jekyll copies it as a static file."
 )
+
+
+_EMPTIED = (
+    "This file is empty (a save in progress?); its last good version is served until it has "
+    "content again or is deleted."
+)
+_EMPTY = content_hash(b"")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +64,7 @@ class Loader:
         their stat looks the same."""
         state = self._state
         problems: list[Diagnostic] = []
-        config_bytes = _read_optional(self.root / CONFIG_FILE)
+        config_bytes = _read_optional(self.root, CONFIG_FILE, problems)
         config_text = None if config_bytes is None else config_bytes.decode("utf-8", "replace")
         config, config_problems = parse_config(config_text)
         problems += config_problems
@@ -113,7 +120,7 @@ class Loader:
             fresh[path] = cached
         for result in read_many(stale, config):
             fresh[result.path] = result
-            if result.failure is None:
+            if result.failure is None and not result.unsettled and result.content_hash != _EMPTY:
                 state.last_good[result.path] = result
         for gone in set(state.results) - set(fresh):
             state.last_good.pop(gone, None)
@@ -124,9 +131,17 @@ class Loader:
         self, item: Found, result: FileResult, config: SiteConfig, problems: list[Diagnostic]
     ) -> Document | None:
         path = item.origin.path
+        good = self._state.last_good.get(path)
+        if result.failure is None and good is not None and good.document is not None:
+            # Half a save: an editor truncates, then writes. The last good version stays
+            # until the save is complete (the watcher reports that change too).
+            if result.content_hash == _EMPTY:
+                problems.append(warning(path, "file-emptied", _EMPTIED))
+                result = good
+            elif result.unsettled:
+                result = good
         if result.failure is not None:
             failure = result.failure
-            good = self._state.last_good.get(path)
             if good is None or good.document is None:
                 problems.append(error(path, failure.code, failure.message, failure.line))
                 return None
@@ -213,11 +228,14 @@ def _permalink(config: SiteConfig, meta: CollectionConfig | None, label: str) ->
 def _include_hashes(folder: Path, root: Path) -> dict[str, str]:
     if not folder.is_dir():
         return {}
-    return {
-        p.relative_to(root).as_posix(): content_hash(p.read_bytes())
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and _inside(path, root):
+            try:
+                found[path.relative_to(root).as_posix()] = content_hash(read_regular(path))
+            except OSError:
+                continue
+    return found
 
 
 def _version(config_hash: str, documents: list[Document], files: dict[str, str]) -> str:
@@ -230,8 +248,24 @@ def _version(config_hash: str, documents: list[Document], files: dict[str, str])
     return digest.hexdigest()
 
 
-def _read_optional(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except OSError:
+def _read_optional(root: Path, name: str, problems: list[Diagnostic]) -> bytes | None:
+    """A file of the site's own, if there is one: never one a symlink leads out of the root."""
+    path = root / name
+    if not path.exists():
         return None
+    if not _inside(path, root):
+        message = "This symlink points outside the content folder; it is not followed."
+        problems.append(warning(name, "symlink-outside-root", message))
+        return None
+    try:
+        return read_regular(path)
+    except OSError as exc:
+        problems.append(warning(name, "unreadable", f"This file cannot be read: {exc}."))
+        return None
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve(strict=True).is_relative_to(root.resolve())
+    except (OSError, RuntimeError):
+        return False

@@ -7,12 +7,14 @@ is spread over a process pool; reloads touch few files and stay in-process.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
+import stat
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from pathlib import Path
 
+from api import processes
 from api.content.config import SiteConfig
 from api.content.diagnostics import Diagnostic
 from api.content.discovery import Found
@@ -31,6 +33,8 @@ class FileResult:
     ``document`` is None when the file has no front matter (then it is not a page) or when
     it failed (then ``failure`` says why). The parsed source is not kept: it would double
     what crosses the process boundary, and a config change simply re-reads the files.
+    ``unsettled``: the file's size changed between listing and reading, so a save was under
+    way; the watcher will report the change that completes it.
     """
 
     path: str
@@ -39,10 +43,21 @@ class FileResult:
     document: Document | None = None
     problems: tuple[Diagnostic, ...] = ()
     failure: SourceError | None = None
+    unsettled: bool = False
 
 
 def content_hash(raw: bytes) -> str:
     return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of a regular file. A named pipe or a device would block or never end, so
+    anything else is an OSError, even if it replaced the file since it was listed."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path.name} is not a regular file")
+        return file.read()
 
 
 def read_file(found: Found, config: SiteConfig) -> FileResult:
@@ -50,20 +65,21 @@ def read_file(found: Found, config: SiteConfig) -> FileResult:
     stamp = (found.mtime_ns, found.size)
     path = found.origin.path
     try:
-        raw = found.path.read_bytes()
+        raw = read_regular(found.path)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         failure = SourceError("unreadable", f"The file cannot be read: {reason}.")
         return FileResult(path, stamp, "", failure=failure)
     digest = content_hash(raw)
+    unsettled = len(raw) != found.size
     try:
         source = parse_source(raw)
         if source is None:
-            return FileResult(path, stamp, digest)
+            return FileResult(path, stamp, digest, unsettled=unsettled)
         document, problems = build_document(found.origin, source, config, digest)
     except SourceError as exc:
-        return FileResult(path, stamp, digest, failure=exc)
-    return FileResult(path, stamp, digest, document, tuple(problems))
+        return FileResult(path, stamp, digest, failure=exc, unsettled=unsettled)
+    return FileResult(path, stamp, digest, document, tuple(problems), unsettled=unsettled)
 
 
 def read_many(items: list[Found], config: SiteConfig) -> list[FileResult]:
@@ -72,10 +88,8 @@ def read_many(items: list[Found], config: SiteConfig) -> list[FileResult]:
     if len(items) < POOL_THRESHOLD or workers < 2:
         return [read_file(item, config) for item in items]
     chunks = [items[i :: workers * 4] for i in range(workers * 4)]
-    # fork: the children already hold every module, so nothing is imported twice. Workers
-    # only compute and never log or take locks, which keeps fork safe beside other threads.
     try:
-        context = multiprocessing.get_context("fork")
+        context = processes.context()
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             results = list(pool.map(_read_chunk, chunks, [config] * len(chunks)))
     except (OSError, ValueError, RuntimeError, BrokenProcessPool):

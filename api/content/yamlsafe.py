@@ -24,6 +24,9 @@ MAX_NODES = 200_000
 MAX_DEPTH = 100
 
 
+_INT_MIN, _INT_MAX = -(2**63), 2**64 - 1  # what orjson can write
+
+
 class YamlError(ValueError):
     """YAML that cannot be used. ``line`` is 0-based within the YAML text, when known."""
 
@@ -76,8 +79,11 @@ class _Walk:
         return self.scalar(value)
 
     def scalar(self, value: Any) -> Any:
-        if value is None or isinstance(value, bool | int | str):
+        if value is None or isinstance(value, bool | str):
             return value
+        if isinstance(value, int):
+            # JSON encoders (orjson, JavaScript's) stop at 64 bits: keep larger ones as text.
+            return value if _INT_MIN <= value <= _INT_MAX else str(value)
         if isinstance(value, float):
             # JSON has no NaN or infinity: keep what the author wrote, as text.
             return value if math.isfinite(value) else str(value)

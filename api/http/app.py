@@ -6,12 +6,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from starlette.middleware.cors import CORSMiddleware
 
 from api import __version__
 from api.http import errors
 from api.http.fastpath import ContentAPI
-from api.http.guard import Guard, SecurityHeaders
+from api.http.guard import Cors, Guard
 from api.http.routes import (
     collections,
     docs,
@@ -77,11 +76,10 @@ def create_app(settings: Settings | None = None, *, start: bool = True) -> FastA
     for module in (pages, timelines, search, find, collections, oembed, feeds, health, docs):
         app.include_router(module.router)
 
-    # Added innermost first. Requests meet: Guard (refuse bad requests), CORS, then
-    # security headers around the routes. Cached page resources skip all of it (fastpath).
-    app.add_middleware(SecurityHeaders)
+    # Added innermost first. Requests meet: Guard (refuse bad requests, add the headers
+    # every response has), then CORS. Cached page resources skip all of it (fastpath).
     app.add_middleware(
-        CORSMiddleware,
+        Cors,
         allow_origins=list(settings.cors_origins),
         allow_methods=["GET", "HEAD"],
         allow_headers=["*"],

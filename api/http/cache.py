@@ -76,7 +76,9 @@ class Cached:
             (b"content-length", str(len(body)).encode()),
             (b"etag", etag.encode("latin-1")),
             (b"cache-control", self.cache_control.encode("latin-1")),
-            (b"vary", b"Accept-Encoding"),
+            # Origin too: the fast path answers without CORS headers when there is no
+            # Origin, the stack with them, so a shared cache must keep both apart.
+            (b"vary", b"Accept-Encoding, Origin"),
             (b"x-content-type-options", b"nosniff"),
         ]
         if encoding is not None:

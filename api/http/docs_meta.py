@@ -13,7 +13,7 @@ from api.http.problems import PROBLEM_TYPE
 from api.http.schemas import Problem
 from api.query import MAX_LIMIT
 from api.query.fts import MAX_QUERY_CHARS
-from api.query.params import INCLUDES, MAX_FILTERS
+from api.query.params import INCLUDES, MAX_FIELDS, MAX_FILTERS, MAX_SORT_KEYS
 
 _DESCRIPTIONS = {
     304: "Not Modified: the `If-None-Match` ETag still matches.",
@@ -58,15 +58,18 @@ def _param(
     }
 
 
-# The grammar of api.query.params as regular expressions, so that a generated client or a
-# fuzzer knows which values are accepted. Python semantics (``\s`` is what ``str.strip``
-# removes); tests/http/test_hostile_requests.py checks them against the parsers. A comma
-# list item is trimmed, and empty items are skipped; ``\x`` stands for ``x``.
-_PLAIN = r"(?:[^.,\[\]\\]|\\[^.\[\]])"  # a character of a field name, or an escaped one
-_SOLID = r"(?:[^.,\[\]\\\s]|\\[^.\[\]\s])"  # one that trimming keeps
-_DOT = r"(?:\.|\\\.)"
+# The grammar of api.query.params as regular expressions, so that generated clients and
+# fuzzers know which values are accepted; tests/http/test_hostile_requests.py checks them
+# against the parsers. Explicit classes only: ``\s`` and ``\w`` differ between Python,
+# ECMA-262 and Rust. A comma-list item is trimmed (of what ``str.strip`` removes) and empty
+# items are skipped; ``\x`` stands for ``x``, and a backslash ending the value for itself.
+_WS = r"\t\n\x0b\x0c\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_SPACE = rf"(?:[{_WS}]|\\[{_WS}])*"  # trimmed away, escaped or not
+_PLAIN = r"(?:[^.,\[\]\\]|\\[^.\[\]]|\\(?!\n)$)"  # a character of a field name
+_SOLID = rf"(?:[^.,\[\]\\{_WS}]|\\[^.\[\]{_WS}]|\\(?!\n)$)"  # one that trimming keeps
+_FIRST = rf"(?:[^.,\[\]\\{_WS}+-]|\\[^.\[\]{_WS}+-]|\\(?!\n)$)"  # a solid one that is no sign
 _SIGN = r"(?:[+-]|\\[+-])"
-_FIRST = r"(?:[^.,\[\]\\\s+-]|\\[^.\[\]\s+-])"  # a solid one that is not a sign
+_DOT = r"(?:\.|\\\.)"
 
 
 def _field_name(first: str) -> str:
@@ -74,17 +77,20 @@ def _field_name(first: str) -> str:
     return rf"{first}(?:{_PLAIN}*(?:{_DOT}{_PLAIN}+)*(?:{_DOT}{_PLAIN}*)?{_SOLID})?"
 
 
-def _comma_list(item: str) -> str:
-    space = r"(?:\s|\\\s)*"  # trimmed away, escaped or not
-    return rf"^{space}(?:(?:{item}){space})?(?:,{space}(?:(?:{item}){space})?)*$"
+def _comma_list(item: str, most: int | None = None) -> str:
+    """Items separated by commas; empty ones are free, at most ``most`` others."""
+    if most is None:
+        return rf"^{_SPACE}(?:(?:{item}){_SPACE})?(?:,{_SPACE}(?:(?:{item}){_SPACE})?)*$"
+    full, empties = rf"{_SPACE}(?:{item}){_SPACE}", rf"(?:{_SPACE},)*"
+    return rf"^{empties}(?:{full}(?:,{empties}{full}){{0,{most - 1}}}(?:,{_SPACE})*|{_SPACE})$"
 
 
-FIELDS_PATTERN = _comma_list(_field_name(_SOLID))
+FIELDS_PATTERN = _comma_list(_field_name(_SOLID), MAX_FIELDS)
 # After a sign the name keeps what follows it: ``- x`` sorts on `` x``, descending.
-SORT_PATTERN = _comma_list(rf"{_SIGN}(?:{_PLAIN}+{_DOT})*{_PLAIN}*{_SOLID}|{_field_name(_FIRST)}")
+SORT_PATTERN = _comma_list(
+    rf"{_SIGN}(?:{_PLAIN}+{_DOT})*{_PLAIN}*{_SOLID}|{_field_name(_FIRST)}", MAX_SORT_KEYS
+)
 INCLUDE_PATTERN = _comma_list("|".join(sorted(INCLUDES)))
-#: A search needs a letter or a digit (``str.isalnum``) to have anything to look for.
-QUERY_PATTERN = r"[^\W_]"
 
 COLLECTION = _param(
     "collection",
@@ -97,7 +103,12 @@ LIMIT = _param(
     "Items per page.",
     {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": 20},
 )
-OFFSET = _param("offset", "Items to skip.", {"type": "integer", "minimum": 0, "default": 0})
+OFFSET = _param(
+    "offset",
+    "Items to skip.",
+    # The parsers read at most 18 digits: a bound no list reaches, and no integer overflow.
+    {"type": "integer", "minimum": 0, "maximum": 10**18 - 1, "default": 0},
+)
 SORT = _param(
     "sort",
     "Fields to sort by, comma-separated, `-` for descending (`data.KEY` for front matter). "
@@ -122,6 +133,7 @@ INCLUDE = _param(
 HAS_TIMELINE = _param(
     "has_timeline", "Only pages with (true) or without (false) a timeline.", {"type": "boolean"}
 )
+_SCALARS = ["string", "number", "boolean", "null"]
 FILTER: dict[str, Any] = _param(
     "filter",
     "Filters on any field, dotted for nested front matter: `filter[country]=Kenya,Uganda` "
@@ -133,8 +145,11 @@ FILTER: dict[str, Any] = _param(
         # As api.query.params reads them: a field is dotted names, none empty, no brackets.
         "propertyNames": {"pattern": r"^[^\[\].]+(?:\.[^\[\].]+)*$"},
         "maxProperties": MAX_FILTERS,
-        # A query string has only text, and each value is read as the field's type.
-        "additionalProperties": {"type": ["string", "number", "boolean", "null"]},
+        # A query string has only text, and each value is read as the field's type. A
+        # repeated filter is one more condition (`filter[tags]=a&filter[tags]=b`: both).
+        "additionalProperties": {
+            "anyOf": [{"type": _SCALARS}, {"type": "array", "items": {"type": _SCALARS}}]
+        },
     },
     style="deepObject",
     explode=True,
@@ -144,12 +159,7 @@ QUERY = {
     **_param(
         "q",
         'What to search for: words, "a phrase", or a prefix like `stat*`.',
-        {
-            "type": "string",
-            "minLength": 1,
-            "maxLength": MAX_QUERY_CHARS,
-            "pattern": QUERY_PATTERN,
-        },
+        {"type": "string", "minLength": 1, "maxLength": MAX_QUERY_CHARS},
         "rome statute",
     ),
     "required": True,

@@ -80,7 +80,8 @@ def install(app: FastAPI) -> None:
             detail = f"Nothing is served at {request.url.path}."
         elif exc.status_code == 405:
             detail = f"{request.method} is not allowed here."
-            headers.setdefault("allow", "GET, HEAD")
+            headers = {k: v for k, v in headers.items() if k.lower() != "allow"}
+            headers["allow"] = "GET, HEAD"  # one header, whatever the router's spelling
         else:
             detail = str(exc.detail)
         return problem(exc.status_code, detail, headers=headers)

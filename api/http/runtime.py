@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from api import processes
 from api.content.loader import Loader, LoadOptions
 from api.http.store import Store
 from api.settings import Settings
@@ -32,12 +33,12 @@ log = logging.getLogger("content_api")
 DEBOUNCE_MS = 150
 STEP_MS = 25
 POLL_DELAY_MS = 200
-#: How long to wait before watching again after the watcher itself failed (the content
-#: folder was removed or replaced, say).
+#: How long to wait before loading or watching again after a failure (the content folder
+#: was removed or replaced, say), doubling up to the maximum.
 WATCH_RETRY_SECONDS = 0.5
+MAX_WATCH_RETRY_SECONDS = 5.0
 #: How often the watcher checks that the content root is still the folder it watches (ms).
 ROOT_CHECK_MS = 500
-MAX_WATCH_RETRY_SECONDS = 5.0
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
@@ -99,6 +100,9 @@ class Runtime:
 
     def start(self) -> None:
         """Load in the background, then watch for changes if asked to."""
+        # Large loads and the search index run in child processes; the server that forks
+        # them safely is started now, while nothing else is going on.
+        processes.prepare()
         self._spawn(self._warm_loop, "content-warm")
         if self.settings.watch:
             # Watching starts before the first load, so an edit made while it runs is not
@@ -125,10 +129,17 @@ class Runtime:
         thread.start()
 
     def _first_load(self) -> None:
-        try:
-            self._warm_later(self.load())
-        except Exception:  # a bug, not bad content: say so loudly and stay unready
-            log.exception("loading %s failed", self.root)
+        delay = WATCH_RETRY_SECONDS
+        while not self._stop.is_set():
+            try:
+                self._warm_later(self.load())
+                return
+            except Exception:
+                # A bug or a passing fault (the disk, a file swapped mid-read), not bad
+                # content: say so loudly, stay unready, and try again.
+                log.exception("loading %s failed; retrying in %.1fs", self.root, delay)
+            self._stop.wait(delay)
+            delay = min(delay * 2, MAX_WATCH_RETRY_SECONDS)
 
     def _warm_later(self, served: Served) -> None:
         with self._warm_wake:
@@ -171,6 +182,7 @@ class Runtime:
                 self._reload(set())
             missed = False
             root = self.root.resolve()
+            settled = False
             try:
                 for changes in watch(
                     root,
@@ -188,6 +200,11 @@ class Runtime:
                         break
                     if changes:
                         self._reload({path for _, path in changes}, root)
+                    elif not settled:
+                        # The watch is in place now; whatever changed while it was being
+                        # set up is found by its size and modification time.
+                        self._reload(set())
+                    settled = True
             except Exception:
                 # The root went away or the OS ran out of watches: keep serving what we
                 # have and try again, rather than silently never reloading again.

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from typing import Any
 
+from api import processes
 from api.content.model import Document
 from api.query import (
     CORE_FIELDS,
@@ -56,9 +55,9 @@ def search_index(documents: tuple[Document, ...]) -> SearchIndex:
     every page just to index it would make a large site slow to become searchable).
     Documents with ``exclude_from_search: true`` are left out.
 
-    The index is built in a forked child and handed over as a serialized database: the
+    The index is built in a child process and handed over as a serialized database: the
     work (seconds of CPU on a large site) then runs on another core and never competes
-    with requests for this process's GIL. Where forking fails, it is built here.
+    with requests for this process's GIL. Where no child can be started, it is built here.
     """
     image = _build_in_child(documents)
     if image is not None:
@@ -73,13 +72,12 @@ def _entries(documents: tuple[Document, ...]) -> Iterator[SearchEntry]:
 
 
 def _build_in_child(documents: tuple[Document, ...]) -> SearchImage | None:
-    if not hasattr(os, "fork"):
-        return None
     try:
-        context = multiprocessing.get_context("fork")
+        context = processes.context()
         receiver, sender = context.Pipe(duplex=False)
-        # fork: the child already holds the documents; nothing but the result is copied.
-        child = context.Process(target=_child, args=(documents, sender), daemon=True)
+        child = context.Process(  # type: ignore[attr-defined]
+            target=_child, args=(documents, sender), daemon=True
+        )
         child.start()
     except (OSError, ValueError, RuntimeError):
         return None

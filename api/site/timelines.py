@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from api.content.diagnostics import Diagnostic, Severity
 from api.content.model import Document
+from api.content.reading import read_regular
 from api.content.snapshot import Snapshot
 from api.timeline import TimelineEmbed, embed_for_local_data, load_timeline_data, parse_timeline
 
@@ -110,7 +111,7 @@ def _local_data(
     try:
         if path.stat().st_size > MAX_DATA_FILE:
             raise OSError("the file is larger than 16 MB")
-        raw = path.read_bytes()
+        raw = read_regular(path)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         message = f"The timeline data file {rel} cannot be read: {reason}."

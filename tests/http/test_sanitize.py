@@ -11,7 +11,7 @@ RAW = (
     '<p onclick="steal()">Hi <script>alert(1)</script>'
     '<a href="javascript:alert(2)">x</a></p>\n\n'
     '<iframe src="https://cdn.knightlab.com/libs/timeline3/latest/embed/index.html?source=x">'
-    "</iframe>\n\n<iframe src=\"https://evil.example/\"></iframe>\n"
+    '</iframe>\n\n<iframe src="https://evil.example/"></iframe>\n'
 )
 FILES = {"_notes/raw.md": page("title: Raw", RAW)}
 PAGE = "/api/v1/pages/notes/raw"

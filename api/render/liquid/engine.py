@@ -93,7 +93,9 @@ class LiquidEngine:
             return body, diagnostics
 
         def sink(code: str, message: str, index: int) -> None:
-            diagnostics.append(warning(source_path, code, message, line_of(source, index)))
+            diagnostics.append(
+                warning(source_path, code, _sentence(message), line_of(source, index))
+            )
 
         data = {
             "page": page,
@@ -114,8 +116,13 @@ class LiquidEngine:
 
 
 def _message(err: Exception) -> str:
-    message = getattr(err, "message", None) or str(err) or type(err).__name__
-    return f"Liquid: {message}"
+    return _sentence(getattr(err, "message", None) or str(err) or type(err).__name__)
+
+
+def _sentence(message: str) -> str:
+    """A message as the other diagnostics read: which language, and a full stop."""
+    message = message.strip()
+    return f"Liquid: {message}" + ("" if message.endswith((".", "!", "?")) else ".")
 
 
 def _keep_tag_as_text(source: str, name: str) -> str | None:
