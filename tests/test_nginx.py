@@ -55,7 +55,7 @@ http {{
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     """(nginx over the export, the live API) over the same site."""
-    nginx = require_program("nginx", "nginx-light")
+    nginx = require_program("nginx", "nginx")
     root = exportsite.write(tmp_path_factory.mktemp("site"))
     out = tmp_path_factory.mktemp("export") / "out"
     export_site(Settings(content_dir=root, public_url=PUBLIC), out)
