@@ -33,6 +33,12 @@ _RESULTS = 1024
 _CONTAINS = "(instr(lower(title), ?) OR instr(lower(headings), ?) OR instr(lower(body), ?))"
 
 
+#: Characters of a page's text that search indexes. SQLite's snippets cost time that grows
+#: faster than the text: a page of megabytes would take seconds for every new query that
+#: matches it. Real pages are far shorter; the rest of a huge one is not found by search.
+MAX_INDEXED = 200_000
+
+
 @dataclass(frozen=True, slots=True)
 class SearchEntry:
     """One document as search sees it; ``headings`` and ``body`` as :func:`search_text`
@@ -49,10 +55,11 @@ class SearchEntry:
     @classmethod
     def of(cls, doc: Document, position: int) -> SearchEntry:
         """A document's entry: its title, and the headings and text of its markdown source
-        (after its ``description``, when it has one)."""
-        headings, body = search_text(doc.body)
+        (after its ``description``, when it has one), the text cut at ``MAX_INDEXED``."""
+        headings, body = search_text(doc.body[: MAX_INDEXED * 2])
         if doc.description:
             body = f"{doc.description} {body}"
+        body = body[:MAX_INDEXED]
         return cls(doc.id, doc.collection, doc.title or "", headings, body, doc.url, position)
 
 
