@@ -6,7 +6,7 @@ PORT   ?= 8000
 HOST   ?= 127.0.0.1
 CONTENT_DIR ?= content
 
-.PHONY: run test lint fmt typecheck bench openapi check check-live clean
+.PHONY: run test lint fmt typecheck bench profile openapi check check-live clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,10 @@ bench: $(VENV)/.installed-dev
 	  sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
 	  $$sudo apt-get update -q && $$sudo apt-get install -y -q --no-install-recommends hugo wrk; }
 	$(BIN)/python -m bench
+
+# Flame graphs of a loaded server (py-spy), in bench/results/.
+profile: $(VENV)/.installed-dev
+	$(BIN)/python -m bench.profile
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -105,6 +105,7 @@ def run(runs: int = 3, pages: int = 300) -> dict[str, Any]:
         "hugo_s": median(hugo),
         "api_ready_s": median(api),
         "ratio": median(api) / median(hugo),
+        "ratio_of_best": min(api) / min(hugo),
         "hugo_runs": hugo,
         "api_runs": api,
         **touch,
