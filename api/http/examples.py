@@ -56,10 +56,14 @@ def seed_page() -> dict[str, Any]:
         excerpt=SEED_HTML,
         plaintext="The United States (US) historically has been and continues to be …",
         toc=[],
-        word_count=241,
+        word_count=239,
         reading_time_minutes=2,
         previous=None,
-        next=None,
+        next={
+            "id": "about-the-icc/icc-milestones",
+            "title": "ICC Milestones",
+            "url": "/about-the-icc/icc-milestones/",
+        },
     )
     return page
 
