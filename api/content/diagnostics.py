@@ -31,10 +31,6 @@ class Diagnostic:
         if message and message[-1] not in ".!?":
             object.__setattr__(self, "message", message + ".")
 
-    def format(self) -> str:
-        where = self.source_path if self.line is None else f"{self.source_path}:{self.line}"
-        return f"{where}: {self.severity.value}: {self.message} [{self.code}]"
-
     def as_dict(self) -> dict[str, object]:
         return {
             "source_path": self.source_path,

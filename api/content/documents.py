@@ -12,7 +12,7 @@ from api.content.config import CollectionConfig, SiteConfig
 from api.content.dates import filename_date, parse_date
 from api.content.defaults import applicable, deep_merge, merge_rules
 from api.content.diagnostics import Diagnostic, warning
-from api.content.frontmatter import Source
+from api.content.frontmatter import Source, SourceError
 from api.content.model import Document, Kind
 from api.content.slugify import slugify, titleize_slug
 from api.content.yamlsafe import YamlError, to_json_safe
@@ -130,8 +130,6 @@ def _json_safe(value: dict[str, Any], config: SiteConfig) -> dict[str, Any]:
     try:
         safe = to_json_safe(value, config.timezone)
     except YamlError as exc:
-        from api.content.frontmatter import SourceError
-
         raise SourceError("front-matter-too-large", f"The front matter {exc.message}.", 1) from None
     return safe if isinstance(safe, dict) else {}
 

@@ -105,10 +105,6 @@ def decode(raw: bytes) -> tuple[str, list[tuple[str, str, int | None]]]:
     return text, notes
 
 
-def has_front_matter(text: str) -> bool:
-    return _HANDLER.detect(text)
-
-
 def parse_source(raw: bytes) -> Source | None:
     """The front matter and body of a file, or None when it has no front matter at all.
 

@@ -19,7 +19,7 @@ from api.query import LIST_PARAMS, ListQuery, parse_list_query, parse_search_que
 
 Params = list[tuple[str, str]]
 TIMELINE_PARAMS = LIST_PARAMS - {"has_timeline", "include"}
-#: Set by the search route: how long a request may wait for a new site's index.
+#: How long a request in a worker thread may wait for a new site's search index.
 INDEX_WAIT_SECONDS = 30.0
 
 
@@ -32,9 +32,8 @@ class IndexNotReady(Exception):
     """The search index is still being built after the wait."""
 
 
-def params_of(query_string: bytes | str) -> Params:
-    text = query_string.decode("latin-1") if isinstance(query_string, bytes) else query_string
-    return parse_qsl(text, keep_blank_values=True)
+def params_of(query_string: str) -> Params:
+    return parse_qsl(query_string, keep_blank_values=True)
 
 
 def respond(served: Served, kind: str, path: str, query_string: str, *, inline: bool) -> Cached:

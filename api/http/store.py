@@ -42,10 +42,6 @@ class Store:
         self._summaries: dict[str, dict[str, Any]] = {}
 
     # -- generic ------------------------------------------------------------------------
-    def peek(self, key: Hashable) -> Cached | None:
-        """A resource if it is already built (None also when it does not exist)."""
-        return self._resources.get(key)
-
     def resource(self, key: Hashable, build: Callable[[], Cached | None]) -> Cached | None:
         """A single resource, built once (``None`` means "no such resource")."""
         try:

@@ -56,6 +56,9 @@ class Site:
         self.options = options or SiteOptions()
         self.timelines: Timelines = build_timelines(snapshot, self.options.public_url)
         self._memo = _Memo()
+        read = [*snapshot.diagnostics, *self.timelines.diagnostics]
+        errors = sum(1 for d in read if d.severity is Severity.ERROR)
+        self._load_counts = (errors, len(read) - errors)
         self._neighbours = _neighbours(snapshot)
         self._timeline_json = {
             doc_id: embed.model_dump(mode="json") for doc_id, embed in self.timelines.embeds.items()
@@ -160,20 +163,7 @@ class Site:
 
     def load_counts(self) -> tuple[int, int]:
         """Errors and warnings met reading the content and its timelines (not rendering)."""
-        found = [*self.snapshot.diagnostics, *self.timelines.diagnostics]
-        errors = sum(1 for d in found if d.severity is Severity.ERROR)
-        return errors, len(found) - errors
-
-    def render_all(self, stop: Callable[[], bool] = lambda: False) -> int:
-        """Render every page not yet rendered (``check`` and warm-up); returns how many."""
-        count = 0
-        for doc in self.snapshot.documents:
-            if stop():
-                break
-            if doc.id not in self._memo.rendered:
-                self.rendered(doc)
-                count += 1
-        return count
+        return self._load_counts
 
 
 def _neighbours(snapshot: Snapshot) -> Mapping[str, tuple[Document | None, Document | None]]:
