@@ -100,8 +100,17 @@ def build_document(
         body_line=source.body_line,
         content_hash=content_hash,
         output=bool(origin.collection.output) if origin.collection else True,
+        lang=_lang(data, config),
     )
     return document, problems
+
+
+def _lang(data: dict[str, Any], config: SiteConfig) -> str | None:
+    """The page's language: its front matter (after defaults), else the site's ``lang``."""
+    for value in (data.get("lang"), config.raw.get("lang")):
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
 
 
 def _document_id(origin: Origin, stem: str) -> str:

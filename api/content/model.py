@@ -45,6 +45,7 @@ class Document:
     body_line: int
     content_hash: str
     output: bool
+    lang: str | None = None  # the page's language (BCP 47 as the site writes it), if known
 
 
 @dataclass(frozen=True, slots=True)
