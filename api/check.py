@@ -46,8 +46,9 @@ def run_check(
     future: bool,
     drafts: bool,
     console: Console,
+    github_pages: bool = False,
 ) -> int:
-    found = collect(root, LoadOptions(unpublished, future, drafts), console)
+    found = collect(root, LoadOptions(unpublished, future, drafts, github_pages), console)
     errors = sum(1 for d in found if d.severity is Severity.ERROR)
     if output_format == "json":
         payload = {

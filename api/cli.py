@@ -92,6 +92,14 @@ def serve(
     drafts: Annotated[
         bool, typer.Option("--drafts", envvar="CONTENT_API_DRAFTS", help="Serve `_drafts/`.")
     ] = False,
+    github_pages: Annotated[
+        bool,
+        typer.Option(
+            "--github-pages",
+            envvar="CONTENT_API_GITHUB_PAGES",
+            help="Read the site as GitHub Pages builds it (default plugins, `future: true`).",
+        ),
+    ] = False,
     sanitize: Annotated[
         bool, typer.Option("--sanitize", envvar="CONTENT_API_SANITIZE", help="Sanitize all HTML.")
     ] = False,
@@ -120,6 +128,7 @@ def serve(
         "unpublished": unpublished,
         "future": future,
         "drafts": drafts,
+        "github_pages": github_pages,
         "sanitize": sanitize,
         "public_url": public_url,
         "log_level": log_level,
@@ -170,6 +179,14 @@ def check(
     ] = True,
     future: Annotated[bool, typer.Option("--future", help="Include future-dated pages.")] = True,
     drafts: Annotated[bool, typer.Option("--drafts", help="Include `_drafts/`.")] = False,
+    github_pages: Annotated[
+        bool,
+        typer.Option(
+            "--github-pages",
+            envvar="CONTENT_API_GITHUB_PAGES",
+            help="Read the site as GitHub Pages builds it.",
+        ),
+    ] = False,
 ) -> None:
     """Read and render every page; print each problem as `path:line: severity: message`.
 
@@ -189,6 +206,7 @@ def check(
         unpublished=unpublished,
         future=future,
         drafts=drafts,
+        github_pages=github_pages,
         console=err,
     )
     raise typer.Exit(code)

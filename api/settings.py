@@ -22,6 +22,11 @@ class Settings(BaseSettings):
     unpublished: bool = Field(False, description="Serve documents with `published: false`.")
     future: bool = Field(False, description="Serve documents dated in the future.")
     drafts: bool = Field(False, description="Serve `_drafts/`.")
+    github_pages: bool = Field(
+        False,
+        description="Read the site as GitHub Pages builds it (its default plugins and "
+        "`future: true`), even without a Gemfile that uses the `github-pages` gem.",
+    )
     sanitize: bool = Field(False, description="Sanitize every HTML body (nh3 allowlist).")
     public_url: str | None = Field(
         None,

@@ -78,6 +78,9 @@ class SiteConfig:
     includes_dir: str = "_includes"
     excerpt_separator: str = "\n\n"
     declared: bool = False  # True when _config.yml declares ``collections``
+    #: The plugins the site turns on (``api.content.plugins.enabled_plugins``).
+    plugins: frozenset[str] = frozenset()
+    github_pages: bool = False  # built as GitHub Pages builds it
     #: Values derived from the config and memoized by readers (defaults per rule set).
     memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from api import __version__
-from api.content import permalinks
+from api.content import permalinks, plugins
 from api.content.config import CONFIG_FILE, CollectionConfig, SiteConfig, parse_config
 from api.content.datafiles import load_data_dir
 from api.content.diagnostics import Diagnostic, error, warning
@@ -32,6 +32,7 @@ _EMPTIED = (
     "content again or is deleted."
 )
 _EMPTY = content_hash(b"")
+GEMFILE = "Gemfile"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,7 @@ class LoadOptions:
     unpublished: bool = False
     future: bool = False
     drafts: bool = False
+    github_pages: bool = False  # build as GitHub Pages does, whatever the Gemfile says
 
 
 @dataclass(slots=True)
@@ -68,7 +70,12 @@ class Loader:
         config_text = None if config_bytes is None else config_bytes.decode("utf-8", "replace")
         config, config_problems = parse_config(config_text)
         problems += config_problems
-        config_hash = content_hash((config_bytes or b"") + repr(self.options).encode())
+        gemfile_bytes = _read_optional(self.root, GEMFILE, problems)
+        gemfile = None if gemfile_bytes is None else gemfile_bytes.decode("utf-8", "replace")
+        config = plugins.configure(config, gemfile, self.options.github_pages)
+        config_hash = content_hash(
+            (config_bytes or b"") + b"\0" + (gemfile_bytes or b"") + repr(self.options).encode()
+        )
         config_changed = config_hash != state.config_hash
         state.config_hash = config_hash
 

@@ -54,7 +54,10 @@ class Runtime:
         self.loader = Loader(
             self.root,
             LoadOptions(
-                unpublished=settings.unpublished, future=settings.future, drafts=settings.drafts
+                unpublished=settings.unpublished,
+                future=settings.future,
+                drafts=settings.drafts,
+                github_pages=settings.github_pages,
             ),
         )
         self.options = SiteOptions(public_url=settings.public_url, sanitize=settings.sanitize)
