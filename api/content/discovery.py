@@ -12,10 +12,12 @@ import os
 import posixpath
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from api.content.config import CollectionConfig, SiteConfig
+from api.content.dates import FILENAME_DATE
 from api.content.diagnostics import Diagnostic, warning
 from api.content.documents import Origin
 from api.content.model import Kind
@@ -33,6 +35,15 @@ class Found:
     path: Path  # absolute path to read
     size: int
     mtime_ns: int
+
+
+@dataclass(frozen=True, slots=True)
+class Static:
+    """A file Jekyll copies as it is (a static file): a site file, or a collection's."""
+
+    path: str  # relative to the content directory
+    label: str | None  # the collection it belongs to, if any
+    inner: str  # its path inside the collection folder (the whole path otherwise)
 
 
 class _Filter:
@@ -81,6 +92,7 @@ class Walker:
         self.drafts = drafts
         self.filter = _Filter(config)
         self.problems: list[Diagnostic] = []
+        self.static: list[Static] = []  # files that are no document, as walked
         self.extensions = frozenset((*config.markdown_ext, ".html", ".htm"))
 
     def walk(self) -> list[Found]:
@@ -92,7 +104,7 @@ class Walker:
             folder = posixpath.join(base, f"_{label}") if base else f"_{label}"
             found.extend(self._collection(folder, label, collection, Kind.DOCUMENT))
         posts = collections.get("posts")
-        found.extend(self._posts(base, (), posts))
+        found.extend(self._posts(base, posts))
         found.extend(self._pages("", posts))
         found.sort(key=lambda f: f.origin.path)
         return found
@@ -120,40 +132,42 @@ class Walker:
             if self.filter.rejects(rel, entry, False):
                 continue
             if posixpath.splitext(rel)[1].lower() not in self.extensions:
+                if kind is Kind.DOCUMENT:
+                    self.static.append(Static(rel, label, entry))
                 continue
             origin = Origin(rel, kind, label, entry, collection, (), stat.st_mtime)
             yield Found(origin, self.root / rel, stat.st_size, stat.st_mtime_ns)
 
-    def _posts(
-        self, prefix: str, categories: tuple[str, ...], posts: CollectionConfig | None
-    ) -> Iterator[Found]:
+    def _posts(self, folder: str, posts: CollectionConfig | None) -> Iterator[Found]:
+        """The posts (and drafts) of ``folder/_posts`` (``folder/_drafts``): Jekyll reads them
+        beside every folder it reads pages from, named ``YYYY-MM-DD-title.ext`` (any name
+        for drafts), and files them under the ``posts`` collection."""
         kinds = [("_posts", Kind.POST)] + ([("_drafts", Kind.DRAFT)] if self.drafts else [])
+        prefix = "" if folder == self.config.collections_dir else folder
         for name, kind in kinds:
-            folder = posixpath.join(prefix, name) if prefix else name
-            for found in self._collection(folder, "posts", posts, kind):
+            special = posixpath.join(folder, name) if folder else name
+            for found in self._collection(special, "posts", posts, kind):
                 origin = found.origin
-                yield Found(
-                    Origin(
-                        origin.path, kind, "posts", origin.inner, posts, categories, origin.mtime
-                    ),
-                    found.path,
-                    found.size,
-                    found.mtime_ns,
-                )
+                if kind is Kind.POST and FILENAME_DATE.match(origin.inner) is None:
+                    continue
+                inside = _strip_dir(origin.path, self.config.collections_dir)
+                origin = replace(origin, prefix=prefix, categories=folder_categories(inside, name))
+                yield Found(origin, found.path, found.size, found.mtime_ns)
 
     def _pages(self, folder: str, posts: CollectionConfig | None) -> Iterator[Found]:
         directory = self.root / folder if folder else self.root
+        if folder and not self.config.collections_dir:
+            yield from self._posts(folder, posts)
         for entry in sorted(_scandir(directory), key=lambda e: e.name):
             rel = posixpath.join(folder, entry.name) if folder else entry.name
             is_dir = _is_dir(entry)
-            if folder and entry.name == "_posts" and is_dir:
-                yield from self._posts(folder, tuple(folder.split("/")), posts)
-                continue
             if self.filter.rejects(rel, rel, is_dir) or not self._inside(entry, rel):
                 continue
             if is_dir:
                 yield from self._pages(rel, posts)
-            elif posixpath.splitext(rel)[1].lower() in self.extensions:
+            elif posixpath.splitext(rel)[1].lower() not in self.extensions:
+                self.static.append(Static(rel, None, rel))
+            else:
                 stat = _file_stat(entry)
                 if stat is None:
                     continue
@@ -210,6 +224,39 @@ class Walker:
             )
         )
         return False
+
+
+def glob_include(patterns: tuple[str, ...], rel: str) -> bool:
+    """Jekyll's ``glob_include?``: whether a path matches one of ``patterns``."""
+    return _patterns(patterns).match(rel, False)
+
+
+@lru_cache(maxsize=64)
+def _patterns(patterns: tuple[str, ...]) -> _Patterns:
+    return _Patterns(patterns)
+
+
+def is_included(config: SiteConfig, rel: str) -> bool:
+    """Whether the site's ``include`` names this file (its path or its name), as Jekyll's
+    ``EntryFilter#included?`` decides."""
+    return glob_include(config.include, rel) or glob_include(
+        config.include, posixpath.basename(rel)
+    )
+
+
+def folder_categories(path: str, special: str) -> tuple[str, ...]:
+    """Jekyll's categories from a post's folders: those above its ``_posts`` (``_drafts``)
+    folder, so ``en/news/_posts/x.md`` is in ``en`` and ``news`` and ``_posts/en/x.md`` in
+    none. Like Jekyll, everything from the first ``_posts`` in the path on is dropped."""
+    if path.startswith(special):
+        return ()
+    above = path.split(special, 1)[0]
+    name = posixpath.basename(path)
+    return tuple(part for part in above.split("/") if part and part not in (special, name))
+
+
+def _strip_dir(path: str, folder: str) -> str:
+    return path[len(folder) + 1 :] if folder and path.startswith(folder + "/") else path
 
 
 def _scandir(path: Path) -> list[os.DirEntry[str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from api.content import permalinks
@@ -27,25 +27,31 @@ class Origin:
     label: str | None  # collection label ("posts" for posts and drafts), None for pages
     inner: str  # path inside the collection folder (the whole path for pages)
     collection: CollectionConfig | None
-    categories: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()  # from the folders above ``_posts``
     mtime: float = 0.0
+    prefix: str = ""  # the folder holding ``_posts``/``_drafts`` (``en/news``), for posts
 
 
 def build_document(
-    origin: Origin, source: Source, config: SiteConfig, content_hash: str
+    origin: Origin,
+    source: Source,
+    config: SiteConfig,
+    content_hash: str,
+    front_matter: bool = True,
 ) -> tuple[Document, list[Diagnostic]]:
-    """The document for one parsed file. Raises SourceError only for unusable front matter."""
+    """The document for one parsed file (``front_matter``: whether it has any). Raises
+    SourceError only for unusable front matter."""
     problems: list[Diagnostic] = []
     note = _Notes(origin.path, source, problems)
     for code, message, line in source.warnings:
         problems.append(warning(origin.path, code, message, line))
 
-    front_matter = _json_safe(source.front_matter, config)
+    fm_values = _json_safe(source.front_matter, config)
     doc_type = origin.label if origin.kind is not Kind.PAGE else "pages"
     if origin.kind is Kind.DRAFT:
         doc_type = "drafts"
     defaults = _defaults(config, origin.path, doc_type or "pages")
-    data = deep_merge(defaults, front_matter)
+    data = deep_merge(defaults, fm_values)
     raw_fm = source.front_matter
 
     stem, ext = posixpath.splitext(posixpath.basename(origin.inner))
@@ -60,7 +66,7 @@ def build_document(
     if date is None and file_date is not None:
         date = file_date
     if date is None and origin.kind is Kind.DRAFT:
-        date = datetime.fromtimestamp(origin.mtime, config.timezone)
+        date = datetime.fromtimestamp(origin.mtime, config.timezone or UTC)
 
     slug: str | None = None
     title = data.get("title")
@@ -101,6 +107,8 @@ def build_document(
         content_hash=content_hash,
         output=bool(origin.collection.output) if origin.collection else True,
         lang=_lang(data, config),
+        categories=document_categories(origin, data),
+        front_matter=front_matter,
     )
     return document, problems
 
@@ -114,11 +122,17 @@ def _lang(data: dict[str, Any], config: SiteConfig) -> str | None:
 
 
 def _document_id(origin: Origin, stem: str) -> str:
+    """The id: the path without its extension, and without the ``_`` of the folder that makes
+    the collection. A page is ``about/index``, a collection document ``countries/sudan``, a
+    post ``posts/2020-01-01-hello`` in ``_posts/`` and ``posts/en/news/2020-01-01-hello`` in
+    ``en/news/_posts/`` (a draft: ``drafts/...``)."""
     inner_dir = posixpath.dirname(origin.inner)
     path = posixpath.join(inner_dir, stem) if inner_dir else stem
     if origin.kind is Kind.PAGE:
         return path
     label = "drafts" if origin.kind is Kind.DRAFT else origin.label
+    if origin.prefix:
+        return f"{label}/{origin.prefix}/{path}"
     return f"{label}/{path}"
 
 
@@ -228,7 +242,7 @@ def _document_placeholders(
     slug_source = (
         str(raw_slug) if isinstance(raw_slug, str | int | float) and raw_slug != "" else None
     )
-    categories = _categories(origin, data)
+    categories = document_categories(origin, data)
     placeholders: dict[str, str | None] = {
         "collection": origin.label,
         "path": posixpath.splitext(origin.inner)[0].rstrip("."),
@@ -251,17 +265,34 @@ def _document_placeholders(
     return placeholders
 
 
-def _categories(origin: Origin, data: dict[str, Any]) -> list[str]:
+def document_categories(origin: Origin, data: dict[str, Any]) -> tuple[str, ...]:
+    """A document's categories as Jekyll holds them: its folders' (above ``_posts``), then
+    the front matter's ``categories`` (split on spaces when text), then its ``category`` (or
+    ``categories`` again when there is none), each once."""
+    if origin.kind is Kind.PAGE:
+        return ()
     categories = list(origin.categories)
-    for key in ("category", "categories"):
-        value = data.get(key)
-        if isinstance(value, str):
-            categories.extend(value.split())
-        elif isinstance(value, list):
-            categories.extend(str(v) for v in value if v is not None)
-        if value is not None and key == "category":
-            break
-    return categories
+    plural = data.get("categories")
+    categories += _listed(plural.split() if isinstance(plural, str) else plural)
+    singular = data.get("category")
+    if singular is not None:
+        categories += _listed(singular)
+    else:
+        categories += _listed(plural.split() if isinstance(plural, str) else plural)
+    return tuple(dict.fromkeys(categories))
+
+
+def _listed(value: Any) -> list[str]:
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else [value]
+    return [_to_s(item) for item in items if item is not None]
+
+
+def _to_s(value: Any) -> str:
+    if value is True or value is False:
+        return str(value).lower()
+    return str(value)
 
 
 class _Notes:

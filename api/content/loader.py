@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import posixpath
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,12 +16,17 @@ from api.content import permalinks, plugins
 from api.content.config import CONFIG_FILE, CollectionConfig, SiteConfig, parse_config
 from api.content.datafiles import load_data_dir
 from api.content.diagnostics import Diagnostic, error, warning
-from api.content.discovery import Found, Walker
+from api.content.discovery import Found, Static, Walker
+from api.content.generators import generate
+from api.content.generators.default_layout import site_layouts
+from api.content.generators.optional_front_matter import README
 from api.content.model import Collection, Document, Kind
 from api.content.ordering import default_order
+from api.content.plugins import plugin_option
 from api.content.reading import FileResult, content_hash, read_many, read_regular
 from api.content.slugify import titleize_slug
 from api.content.snapshot import Snapshot
+from api.content.statics import static_urls
 
 _NO_FRONT_MATTER = (
     "This file has no front matter (a first line of `---`), so it is not a page; "
@@ -85,19 +92,27 @@ class Loader:
         results = self._read(found, config, set(changed), config_changed)
 
         documents: list[Document] = []
+        static = list(walker.static)
         for item in found:
             result = results[item.origin.path]
             document = self._document(item, result, config, problems)
             if document is not None:
                 documents.append(document)
+            if _is_static(item, result, document, config):
+                static.append(Static(item.origin.path, item.origin.label, item.origin.inner))
+        static_files = static_urls(static, config)
 
         documents = self._visible(documents, config, now or datetime.now(UTC))
+        layouts = site_layouts(self.root, config)
+        documents, _ = generate(documents, static_files, config, layouts)
         documents = _unique(documents, problems)
         ordered = default_order(documents, config)
         data, data_files, data_problems = load_data_dir(self.root, config.data_dir)
         problems += data_problems
         files = {path: content_hash(raw) for path, raw in data_files.items()}
         files.update(_include_hashes(self.root / config.includes_dir, self.root))
+        # Which layouts exist decides jekyll-default-layout's choice.
+        files.update({f"layout:{name}": "" for name in layouts})
         return Snapshot(
             root=self.root,
             config=config,
@@ -107,6 +122,8 @@ class Loader:
             data=data,
             content_version=_version(config_hash, ordered, files),
             files=files,
+            static_files=static_files,
+            time=_content_time(found, self.root),
         )
 
     def _read(
@@ -174,24 +191,86 @@ class Loader:
         ]
 
 
+#: Which document keeps an id that two different files derive: collection documents, then
+#: posts, then drafts, then pages (then the first path).
+_KIND_RANK = {Kind.DOCUMENT: 0, Kind.POST: 1, Kind.DRAFT: 2, Kind.PAGE: 3}
+
+
+def _content_time(found: list[Found], root: Path) -> datetime:
+    """The modification time of the newest document (or of the config, if newer)."""
+    newest = max((item.mtime_ns for item in found), default=0)
+    with contextlib.suppress(OSError):
+        newest = max(newest, (root / CONFIG_FILE).stat().st_mtime_ns)
+    return datetime.fromtimestamp(newest // 1_000_000_000, UTC)
+
+
+def _is_static(
+    item: Found, result: FileResult, document: Document | None, config: SiteConfig
+) -> bool:
+    """A markdown file Jekyll copies as it is: one without front matter (that a plugin may
+    also have made a page of, unless the plugin removes the original)."""
+    if item.origin.kind is Kind.POST or item.origin.kind is Kind.DRAFT:
+        return False
+    if result.failure is not None or (document is not None and document.front_matter):
+        return False
+    if document is None:
+        return True
+    removes = plugin_option(config.raw, "optional_front_matter", "remove_originals") is True
+    return not removes or README.search(item.origin.path) is not None
+
+
 def _unique(documents: list[Document], problems: list[Diagnostic]) -> list[Document]:
-    # Files arrive sorted by path, so the first path wins every time, on every replica.
-    winners: dict[str, Document] = {}
+    """One document per id. Two files that are the same document (``x.md`` beside
+    ``x.markdown``) keep the first path and report a ``duplicate-id``; two different
+    documents that happen to derive the same id (a page ``posts/2020-01-01-a.md`` and a post
+    ``_posts/2020-01-01-a.md``) are both served, the second under its qualified id."""
+    groups: dict[str, list[Document]] = {}
     for doc in documents:
-        first = winners.setdefault(doc.id, doc)
-        if first is not doc:
+        groups.setdefault(doc.id, []).append(doc)
+    taken = set(groups)
+    kept: list[Document] = []
+    for docs in groups.values():
+        docs.sort(key=lambda d: (_KIND_RANK[d.kind], d.source_path))
+        first = docs[0]
+        kept.append(first)
+        for doc in docs[1:]:
+            qualified = qualified_id(doc)
+            if _same_document(first, doc) or qualified in taken:
+                message = (
+                    f"Another file, {first.source_path}, has the same id `{doc.id}`; "
+                    "that one is served and this one is not."
+                )
+                problems.append(warning(doc.source_path, "duplicate-id", message))
+                continue
+            taken.add(qualified)
+            kept.append(replace(doc, id=qualified))
             message = (
-                f"Another file, {first.source_path}, has the same id `{doc.id}`; "
-                "that one is served and this one is not."
+                f"{first.source_path} has the id `{doc.id}` too; this page is served as "
+                f"`{qualified}`."
             )
-            problems.append(warning(doc.source_path, "duplicate-id", message))
-    kept = list(winners.values())
+            problems.append(warning(doc.source_path, "id-qualified", message))
+    kept.sort(key=lambda d: d.source_path)
     urls = Counter(doc.url for doc in kept)
     for doc in kept:
         if urls[doc.url] > 1 and doc.output:
             message = f"Other pages have the same URL {doc.url}; /api/v1/find returns the first."
             problems.append(warning(doc.source_path, "duplicate-url", message))
     return kept
+
+
+def qualified_id(doc: Document) -> str:
+    """The id of a document whose plain id another one holds: its kind, then its whole path
+    without the extension (``posts/en/_posts/news/2020-01-01-a``, ``pages/posts/a``)."""
+    path = posixpath.splitext(doc.source_path)[0]
+    if doc.kind is Kind.PAGE:
+        return f"pages/{path}"
+    label = "drafts" if doc.kind is Kind.DRAFT else doc.collection or "pages"
+    return f"{label}/{path}"
+
+
+def _same_document(first: Document, other: Document) -> bool:
+    """Files that differ only by their extension: Jekyll writes them to the same place."""
+    return posixpath.splitext(first.source_path)[0] == posixpath.splitext(other.source_path)[0]
 
 
 _DEFAULT_PERMALINK = ("/:collection/:path/", "/:categories/:year/:month/:day/:title:output_ext")

@@ -46,6 +46,9 @@ class Document:
     content_hash: str
     output: bool
     lang: str | None = None  # the page's language (BCP 47 as the site writes it), if known
+    #: A post's categories as Jekyll holds them (its folders', then its front matter's).
+    categories: tuple[str, ...] = ()
+    front_matter: bool = True  # False for a post, or a plugin's page, with none at all
 
 
 @dataclass(frozen=True, slots=True)

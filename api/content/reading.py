@@ -19,7 +19,8 @@ from api.content.config import SiteConfig
 from api.content.diagnostics import Diagnostic
 from api.content.discovery import Found
 from api.content.documents import build_document
-from api.content.frontmatter import SourceError, parse_source
+from api.content.frontmatter import SourceError, decode, parse_source
+from api.content.generators.optional_front_matter import adopt
 from api.content.model import Document
 
 #: Below this many files a pool costs more than it saves.
@@ -73,10 +74,14 @@ def read_file(found: Found, config: SiteConfig) -> FileResult:
     digest = content_hash(raw)
     unsettled = len(raw) != found.size
     try:
-        source = parse_source(raw)
+        origin, source = found.origin, parse_source(raw)
+        front_matter = source is not None
         if source is None:
-            return FileResult(path, stamp, digest, unsettled=unsettled)
-        document, problems = build_document(found.origin, source, config, digest)
+            adopted = adopt(origin, decode(raw)[0], config)
+            if adopted is None:
+                return FileResult(path, stamp, digest, unsettled=unsettled)
+            origin, source = adopted
+        document, problems = build_document(origin, source, config, digest, front_matter)
     except SourceError as exc:
         return FileResult(path, stamp, digest, failure=exc, unsettled=unsettled)
     return FileResult(path, stamp, digest, document, tuple(problems), unsettled=unsettled)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -29,6 +30,9 @@ class Snapshot:
     data: Mapping[str, Any]  # ``_data/``, as ``site.data`` in Liquid
     content_version: str
     files: Mapping[str, str] = field(default_factory=dict)  # extra files by path: content hash
+    static_files: Mapping[str, str] = field(default_factory=dict)  # static file path: its URL
+    #: When the content last changed (its newest file): Liquid's ``site.time``.
+    time: datetime = datetime(1970, 1, 1, tzinfo=UTC)
     by_id: Mapping[str, Document] = field(init=False)
     by_url: Mapping[str, Document] = field(init=False)
     by_source_path: Mapping[str, Document] = field(init=False)

@@ -33,6 +33,7 @@ class SiteContext:
     documents: Callable[[], Mapping[str, Sequence[Mapping[str, Any]]]] = dict
     resolve_link: Callable[[str], str | None] = lambda _path: None
     resolve_post_url: Callable[[str], str | None] = lambda _name: None
+    labels: frozenset[str] = frozenset()  # the collections' labels (``site.<label>``)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import UTC
 from typing import Any
 
+from api.content.jekyll_order import collection_order, pages_order, posts_order
 from api.content.model import Document, Kind
 from api.content.snapshot import Snapshot
+from api.render.liquid.dates import RubyTime
 
 
 def page_vars(doc: Document) -> dict[str, Any]:
@@ -30,29 +32,91 @@ def page_vars(doc: Document) -> dict[str, Any]:
             collection=doc.collection,
             draft=doc.kind is Kind.DRAFT,
             output=doc.output,
+            categories=list(doc.categories),
         )
-        page.setdefault("categories", [])
         page.setdefault("tags", [])
     if doc.date is not None:
-        page["date"] = doc.date
+        page["date"] = RubyTime.of(doc.date)
     return page
 
 
 def site_vars(snapshot: Snapshot) -> dict[str, Any]:
-    """``site.*`` without the documents (those are added lazily)."""
+    """``site.*`` without the documents (those are added lazily).
+
+    ``site.time`` is when the content last changed (its newest file), in the site's time
+    zone: Jekyll gives the time of the build, and the content is what a build is of. The
+    clock is not used, so every worker and every restart renders the same bytes.
+    """
     site = dict(snapshot.config.raw)
-    site.update(
-        url=snapshot.config.url,
-        baseurl=snapshot.config.baseurl,
-        time=datetime.now(UTC),
-    )
+    time = snapshot.time.astimezone(snapshot.config.timezone or UTC)
+    site.update(url=snapshot.config.url, baseurl=snapshot.config.baseurl, time=RubyTime.of(time))
     return site
 
 
-def documents_by_label(snapshot: Snapshot) -> Mapping[str, Sequence[Mapping[str, Any]]]:
-    """``site.<label>``, ``site.pages`` and ``site.posts``: each document's page variables."""
-    groups: dict[str, list[Mapping[str, Any]]] = {"pages": [], "posts": []}
+def documents_by_label(snapshot: Snapshot) -> Mapping[str, Any]:
+    """``site.pages``, ``site.posts``, ``site.<label>`` and the other lists Jekyll derives from
+    them, each in Jekyll's order (``jekyll_order``), as page variables."""
+    pages = pages_order(d for d in snapshot.documents if d.kind is Kind.PAGE)
+    by_label: dict[str, list[Document]] = {}
     for doc in snapshot.documents:
-        label = "pages" if doc.kind is Kind.PAGE else doc.collection or "pages"
-        groups.setdefault(label, []).append(page_vars(doc))
+        if doc.kind is not Kind.PAGE and doc.collection is not None:
+            by_label.setdefault(doc.collection, []).append(doc)
+    ordered = {
+        label: posts_order(docs)
+        if label == "posts"
+        else collection_order(docs, snapshot.config.collection(label))
+        for label, docs in by_label.items()
+    }
+    variables = {id(doc): page_vars(doc) for doc in snapshot.documents}
+
+    def drops(docs: Sequence[Document]) -> list[Mapping[str, Any]]:
+        return [variables[id(doc)] for doc in docs]
+
+    posts = ordered.get("posts", [])
+    groups: dict[str, Any] = {label: drops(docs) for label, docs in ordered.items()}
+    groups.update(
+        pages=drops(pages),
+        posts=drops(posts),
+        html_pages=drops(pages),
+        documents=[drop for label in _labels(snapshot, ordered) for drop in groups[label]],
+        categories=_grouped(posts, variables, "categories"),
+        tags=_grouped(posts, variables, "tags"),
+        collections=_collections(snapshot, groups),
+    )
     return groups
+
+
+def _labels(snapshot: Snapshot, ordered: Mapping[str, Any]) -> list[str]:
+    declared = [c.name for c in snapshot.collections if c.name in ordered]
+    return declared + sorted(set(ordered) - set(declared))
+
+
+def _grouped(
+    posts: Sequence[Document], variables: Mapping[int, Mapping[str, Any]], key: str
+) -> dict[str, list[Mapping[str, Any]]]:
+    """``site.categories``/``site.tags``: each name with its posts, newest first."""
+    found: dict[str, list[Mapping[str, Any]]] = {}
+    for doc in posts:
+        page = variables[id(doc)]
+        values = page.get(key)
+        for name in values if isinstance(values, list) else []:
+            found.setdefault(str(name), []).append(page)
+    return found
+
+
+def _collections(snapshot: Snapshot, groups: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """``site.collections``: each collection as Jekyll's collection drop, by label."""
+    found = []
+    for collection in sorted(snapshot.collections, key=lambda c: c.name):
+        config = snapshot.config.collection(collection.name)
+        meta = dict(config.metadata) if config is not None else {}
+        meta.update(
+            label=collection.name,
+            docs=groups.get(collection.name, []),
+            files=[],
+            relative_directory=f"_{collection.name}",
+            output=collection.output,
+            permalink=collection.permalink,
+        )
+        found.append(meta)
+    return found

@@ -16,6 +16,7 @@ from api.query import QueryIndex, SearchIndex
 from api.render.context import PageContext, SiteContext
 from api.render.result import RenderedPage
 from api.site import indexes
+from api.site.links import Links
 from api.site.liquid_vars import documents_by_label, page_vars, site_vars
 from api.site.timelines import Timelines, build_timelines
 
@@ -101,20 +102,16 @@ class Site:
         from api.render import Renderer
 
         snapshot = self.snapshot
-        by_source = {d.source_path: d.url for d in snapshot.documents}
-        posts = {
-            d.source_path.rsplit("/", 1)[-1].rsplit(".", 1)[0]: d.url
-            for d in snapshot.documents
-            if d.collection == "posts"
-        }
+        links = Links(snapshot)
         context = SiteContext(
             config=site_vars(snapshot),
             data=snapshot.data,
             kramdown=snapshot.config.kramdown,
             includes_dir=_includes_dir(snapshot),
             documents=_once(lambda: documents_by_label(snapshot)),
-            resolve_link=lambda path: by_source.get(path.strip().lstrip("/")),
-            resolve_post_url=lambda name: posts.get(name.strip()),
+            resolve_link=links.link,
+            resolve_post_url=links.post_url,
+            labels=frozenset(c.name for c in snapshot.collections),
         )
         return Renderer(context)
 

@@ -6,6 +6,18 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 
+class RubyTime(datetime):
+    """A date-time that Liquid writes as Jekyll writes a Ruby ``Time``:
+    ``2026-12-01 13:51:01 +0000`` (``{{ site.time }}``, ``{{ page.date }}``)."""
+
+    def __str__(self) -> str:
+        return self.strftime("%Y-%m-%d %H:%M:%S ") + (self.strftime("%z") or "+0000")
+
+    @classmethod
+    def of(cls, value: datetime) -> RubyTime:
+        return cls.fromtimestamp(value.timestamp(), value.tzinfo or UTC)
+
+
 def as_datetime(value: Any) -> datetime | None:
     if isinstance(value, datetime):
         return value

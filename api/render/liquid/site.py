@@ -8,6 +8,11 @@ from typing import Any
 
 from ..context import SiteContext
 
+#: ``site.*`` lists Jekyll derives from the documents.
+DERIVED = frozenset(
+    {"pages", "posts", "html_pages", "documents", "categories", "tags", "collections"}
+)
+
 
 class SiteDrop(Mapping[str, Any]):
     """Configuration keys, ``data``, and each collection (loaded on first use)."""
@@ -27,13 +32,17 @@ class SiteDrop(Mapping[str, Any]):
     def __getitem__(self, key: str) -> Any:
         if key == "data":
             return self._site.data
-        if key in self._site.config and key not in ("collections",):
+        # As Jekyll's site drop: the collections and the lists derived from the documents
+        # come before the configuration's keys of the same name.
+        if key in self._site.labels or key in DERIVED:
+            collections = self._collections()
+            if key in collections:
+                return collections[key]
+        if key in self._site.config and key != "collections":
             return self._site.config[key]
         collections = self._collections()
         if key in collections:
             return collections[key]
-        if key == "collections":
-            return self._site.config.get("collections", {})
         raise KeyError(key)
 
     def __iter__(self) -> Iterator[str]:
