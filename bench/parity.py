@@ -75,6 +75,17 @@ def summary(report: Report) -> dict[str, Any]:
             "matching": report.html_rows - len(report.html),
             "share": round(report.html_share, 4),
         },
+        "html_ignoring_highlighting": {
+            "compared": report.html_rows,
+            "matching": report.html_rows - len(report.html) + len(report.highlighting_only),
+            "share": round(
+                (report.html_rows - len(report.html) + len(report.highlighting_only))
+                / report.html_rows,
+                4,
+            )
+            if report.html_rows
+            else 1.0,
+        },
         "html_without_code": {
             "compared": compared,
             "matching": matching,
@@ -98,11 +109,17 @@ def _print(report: Report, show: int) -> None:
     print(
         f"html without code blocks: {plain['matching']}/{plain['compared']} = {plain['share']:.2%}"
     )
+    ignoring = figures["html_ignoring_highlighting"]
+    print(
+        f"html ignoring highlighting classes: {ignoring['matching']}/{ignoring['compared']} "
+        f"= {ignoring['share']:.2%}"
+    )
     for path, found in sorted(report.metadata.items())[:show]:
         print(f"metadata differs: {path}: {'; '.join(found)[:400]}")
     for path in report.extra[:show]:
         print(f"extra: {path}")
-    for path, difference in sorted(report.html.items())[:show]:
+    shown = [(p, d) for p, d in sorted(report.html.items()) if p not in report.highlighting_only]
+    for path, difference in shown[:show]:
         print(f"html differs: {path}\n{difference[:1500]}")
 
 

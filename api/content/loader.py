@@ -24,6 +24,7 @@ from api.content.model import Collection, Document, Kind
 from api.content.ordering import default_order
 from api.content.plugins import plugin_option
 from api.content.reading import FileResult, content_hash, read_many, read_regular
+from api.content.relative_includes import read_relative_includes
 from api.content.slugify import titleize_slug
 from api.content.snapshot import Snapshot
 from api.content.statics import static_urls
@@ -111,6 +112,8 @@ class Loader:
         problems += data_problems
         files = {path: content_hash(raw) for path, raw in data_files.items()}
         files.update(_include_hashes(self.root / config.includes_dir, self.root))
+        relative = read_relative_includes(self.root, ordered)
+        files.update({path: content_hash(text.encode()) for path, text in relative.items()})
         # Which layouts exist decides jekyll-default-layout's choice.
         files.update({f"layout:{name}": "" for name in layouts})
         return Snapshot(
@@ -123,6 +126,7 @@ class Loader:
             content_version=_version(config_hash, ordered, files),
             files=files,
             static_files=static_files,
+            relative_includes=relative,
             time=_content_time(found, self.root),
         )
 

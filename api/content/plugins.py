@@ -39,6 +39,14 @@ GITHUB_PAGES_DEFAULTS: tuple[str, ...] = (
     TITLES_FROM_HEADINGS,
 )
 
+#: GitHub Pages' kramdown defaults, and what it forces (``configuration.rb``).
+GITHUB_PAGES_KRAMDOWN = {"input": "GFM", "hard_wrap": False, "gfm_quirks": "paragraph_end"}
+GITHUB_PAGES_KRAMDOWN_FORCED = {
+    "template": "",
+    "math_engine": "mathjax",
+    "syntax_highlighter": "rouge",
+}
+
 #: The plugins whose effect on documents the content API reproduces.
 SUPPORTED = frozenset(
     {
@@ -82,11 +90,15 @@ def enabled_plugins(
 
 def configure(config: SiteConfig, gemfile: str | None, github_pages: bool = False) -> SiteConfig:
     """``config`` with its plugins, and GitHub Pages' defaults when it is a GitHub Pages site
-    (``github_pages`` forces that): ``future: true`` unless the site says otherwise."""
+    (``github_pages`` forces that): ``future: true`` unless the site says otherwise, and
+    kramdown as GitHub Pages sets it (Rouge and MathJax, whatever the site says)."""
     pages = github_pages or uses_github_pages(gemfile)
     future = config.future or (pages and config.raw.get("future") is not False)
     plugins = enabled_plugins(config.raw, gemfile, pages)
-    return replace(config, plugins=plugins, github_pages=pages, future=future)
+    kramdown = config.kramdown
+    if pages:
+        kramdown = {**GITHUB_PAGES_KRAMDOWN, **kramdown, **GITHUB_PAGES_KRAMDOWN_FORCED}
+    return replace(config, plugins=plugins, github_pages=pages, future=future, kramdown=kramdown)
 
 
 def plugin_option(raw_config: Mapping[str, Any], section: str, key: str) -> Any:

@@ -31,6 +31,8 @@ class Snapshot:
     content_version: str
     files: Mapping[str, str] = field(default_factory=dict)  # extra files by path: content hash
     static_files: Mapping[str, str] = field(default_factory=dict)  # static file path: its URL
+    #: Files pages include relative to themselves (``{% include_relative %}``): path: text.
+    relative_includes: Mapping[str, str] = field(default_factory=dict)
     #: When the content last changed (its newest file): Liquid's ``site.time``.
     time: datetime = datetime(1970, 1, 1, tzinfo=UTC)
     by_id: Mapping[str, Document] = field(init=False)

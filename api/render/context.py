@@ -34,6 +34,8 @@ class SiteContext:
     resolve_link: Callable[[str], str | None] = lambda _path: None
     resolve_post_url: Callable[[str], str | None] = lambda _name: None
     labels: frozenset[str] = frozenset()  # the collections' labels (``site.<label>``)
+    #: Files pages include relative to themselves, by path from the site root: their text.
+    relative_includes: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

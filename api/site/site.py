@@ -112,6 +112,7 @@ class Site:
             resolve_link=links.link,
             resolve_post_url=links.post_url,
             labels=frozenset(c.name for c in snapshot.collections),
+            relative_includes=snapshot.relative_includes,
         )
         return Renderer(context)
 

@@ -9,13 +9,14 @@ date-times compare by instant) and its HTML (the canonical token streams of
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from api.content.model import Document
-from tests.support.htmlcompare import diff, same_html
+from tests.support.htmlcompare import Token, canonical, diff, same_html
 
 #: Keys Jekyll adds to every document's data; they are not front matter.
 JEKYLL_ADDED = frozenset({"draft", "categories", "tags", "ext", "slug"})
@@ -70,6 +71,17 @@ def has_code(html: str) -> bool:
     return "<pre" in html
 
 
+_PRE = re.compile(r"<pre\b.*?</pre>", re.S | re.I)
+_SPAN = re.compile(r"</?span\b[^>]*>", re.I)
+
+
+def without_highlighting(html: str) -> list[Token]:
+    """The canonical tokens with the highlighter's ``<span>``s inside ``<pre>`` taken out,
+    so that two fragments that differ only by token classes compare the same: what would
+    match once highlighting does."""
+    return canonical(_PRE.sub(lambda m: _SPAN.sub("", m.group(0)), html))
+
+
 @dataclass(slots=True)
 class Report:
     """Parity of one site: shares, and each mismatch with what differs."""
@@ -81,6 +93,7 @@ class Report:
     html_rows: int = 0
     html: dict[str, str] = field(default_factory=dict)  # path -> diff
     code_rows: set[str] = field(default_factory=set)
+    highlighting_only: set[str] = field(default_factory=set)  # differ only by token classes
 
     @property
     def metadata_share(self) -> float:
@@ -124,5 +137,7 @@ def compare(
         ours = html_of(doc) if doc is not None else ""
         if not same_html(theirs, ours):
             report.html[path] = diff(theirs, ours) if doc is not None else "not served"
+            if doc is not None and without_highlighting(theirs) == without_highlighting(ours):
+                report.highlighting_only.add(path)
     report.extra = sorted(set(served) - expected)
     return report

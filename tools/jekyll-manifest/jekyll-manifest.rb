@@ -126,14 +126,14 @@ def bare_layouts(dir, names)
 end
 
 # JSON for a front-matter value, as the content API writes them: times in ISO 8601 with
-# their offset, dates at midnight in the site's zone; Jekyll's own objects are left out.
+# their offset, dates as dates; Jekyll's own objects are left out.
 def plain(value)
   case value
   when Hash then value.each_with_object({}) { |(k, v), out| out[k.to_s] = plain(v) unless skip?(v) }
   when Array then value.reject { |v| skip?(v) }.map { |v| plain(v) }
   when Time then value.iso8601
   when DateTime then value.to_time.iso8601
-  when Date then Time.local(value.year, value.month, value.day).iso8601
+  when Date then value.iso8601
   when Symbol then value.to_s
   else value
   end
@@ -201,7 +201,13 @@ Dir.mktmpdir("jekyll-manifest") do |scratch|
     "safe" => options[:safe], "quiet" => true, "incremental" => false
   )
   site = Jekyll::Site.new(config)
-  site.process
+  # Everything `jekyll build` does but cleaning and writing the output: what a document
+  # becomes is known once it is rendered, and a site's post_write hooks (search indexes,
+  # deploy steps) never run.
+  site.reset
+  site.read
+  site.generate
+  site.render
 
   root = Pathname.new(source)
   relative = ->(path) { Pathname.new(path).relative_path_from(root).to_s }

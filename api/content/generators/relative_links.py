@@ -16,13 +16,12 @@ import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import replace
-from urllib.parse import unquote_plus
+from urllib.parse import quote, unquote_plus, urlsplit
 
 from api.content import plugins
 from api.content.config import SiteConfig
 from api.content.discovery import glob_include
 from api.content.model import Document, Kind
-from api.render.liquid.urls import is_absolute, relative_url
 
 # The plugin's LINK_REGEX, with Ruby's whitespace class and line anchors.
 _S = r"[ \t\r\n\f\v]"
@@ -32,6 +31,9 @@ _TITLE = rf"""({_S}+"(?:\\"|[^"])*(?<!\\)"|{_S}+"(?:\\'|[^'])*(?<!\\)')?"""
 _INLINE = rf"\[{_TEXT}\]\(([^)]+?){_FRAGMENT}{_TITLE}\)"
 _REFERENCE = rf"^{_S}*?\[{_TEXT}\]: (.+?){_FRAGMENT}{_TITLE}{_S}*?$"
 LINK = re.compile(rf"({_INLINE}|{_REFERENCE})", re.M)
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+# What Addressable's ``normalize`` leaves as it is in a path.
+_SAFE = "/:@!$&'()*+,;=-._~%?#[]"
 
 
 def relative_links(
@@ -66,7 +68,7 @@ def rewrite(body: str, base: str, targets: Mapping[str, str]) -> str:
     def replace_link(match: re.Match[str]) -> str:
         inline = match.group(2) is not None
         text, path, fragment, title = match.group(*((2, 3, 4, 5) if inline else (6, 7, 8, 9)))
-        if path.startswith("#") or is_absolute(path):
+        if path.startswith("#") or _absolute(path):
             return match.group(0)
         url = targets.get(_from_root(path, base))
         if url is None:
@@ -77,6 +79,15 @@ def rewrite(body: str, base: str, targets: Mapping[str, str]) -> str:
         return f"\n[{text}]: {url}{title or ''}"
 
     return LINK.sub(replace_link, body)
+
+
+def _absolute(url: str) -> bool:
+    return _SCHEME.match(url) is not None and bool(urlsplit(url).scheme)
+
+
+def _relative_url(url: str, baseurl: str) -> str:
+    """Jekyll's ``relative_url``: the site's ``baseurl`` and the URL, normalized."""
+    return quote(baseurl + url, safe=_SAFE)
 
 
 def _from_root(path: str, base: str) -> str:
@@ -98,14 +109,14 @@ def _targets(
     documents: list[Document], static_urls: Mapping[str, str], config: SiteConfig
 ) -> dict[str, str]:
     """Pages first, then static files, then the documents Jekyll writes."""
-    site = {"baseurl": config.baseurl}
+    base = config.baseurl
     found: dict[str, str] = {}
     for doc in documents:
         if doc.kind is Kind.PAGE:
-            found.setdefault(doc.source_path, str(relative_url(doc.url, site)))
+            found.setdefault(doc.source_path, _relative_url(doc.url, base))
     for path, url in static_urls.items():
-        found.setdefault(path, str(relative_url(url, site)))
+        found.setdefault(path, _relative_url(url, base))
     for doc in documents:
         if doc.kind is not Kind.PAGE and doc.output:
-            found.setdefault(_relative_path(doc, config), str(relative_url(doc.url, site)))
+            found.setdefault(_relative_path(doc, config), _relative_url(doc.url, base))
     return found

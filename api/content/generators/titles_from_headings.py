@@ -58,7 +58,8 @@ def _applies(doc: Document, config: SiteConfig, collections: bool) -> bool:
 def _titled(doc: Document, markdownify: Callable[[str], str], strip_default: bool) -> Document:
     match = TITLE.match(doc.body)
     if match is None:
-        return doc
+        # The plugin still sets the title it found: none.
+        return replace(doc, data={**doc.data, "title": doc.data.get("title")})
     heading = match.group(1) if match.group(1) is not None else match.group(2)
     title = strip_markup(heading, markdownify)
     strip = doc.data.get("strip_title", strip_default) is True

@@ -12,16 +12,17 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from liquid import Environment, Mode
+from liquid import BoundTemplate, Environment, Mode
 from liquid.builtin.loaders.dict_loader import CachingDictLoader
 from liquid.exceptions import LiquidError, LiquidSyntaxError
 
 from ...content.diagnostics import Diagnostic, error, warning
+from ...content.relative_includes import relative_path
 from ..context import SiteContext
 from .filters import jekyll_filters
 from .includes import read_includes
 from .site import SiteDrop
-from .tags import JEKYLL_TAGS, SINK
+from .tags import JEKYLL_TAGS, RELATIVE, SINK
 
 MAX_REPAIRS = 8
 MAX_DIAGNOSTICS = 20
@@ -51,6 +52,18 @@ class LiquidEngine:
         for name, function in jekyll_filters(site.config, markdownify, smartify).items():
             self.env.add_filter(name, function)
         self.site_drop = SiteDrop(site)
+        self._relative: dict[str, BoundTemplate] = {}
+
+    def relative_template(self, page_path: str, name: str) -> BoundTemplate | None:
+        """The template of an ``include_relative`` on the page at ``page_path``."""
+        path = relative_path(page_path, name)
+        text = None if path is None else self._site.relative_includes.get(path)
+        if path is None or text is None:
+            return None
+        template = self._relative.get(path)
+        if template is None:
+            template = self._relative.setdefault(path, self.env.from_string(text, name=path))
+        return template
 
     def render(
         self, body: str, page: Mapping[str, Any], source_path: str, body_line: int = 1
@@ -104,6 +117,7 @@ class LiquidEngine:
             "\x00config": self._site.config,
             "\x00resolve_link": self._site.resolve_link,
             "\x00resolve_post": self._site.resolve_post_url,
+            RELATIVE: self.relative_template,
         }
         try:
             return template.render(**data), diagnostics

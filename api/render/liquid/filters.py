@@ -13,6 +13,7 @@ from urllib.parse import quote, quote_plus
 from api.content.slugify import slugify as make_slug
 
 from . import dates, urls
+from .expressions import EXPRESSION_FILTERS
 
 
 def slugify(value: Any, mode: str | None = None, cased: bool = False) -> Any:
@@ -171,6 +172,13 @@ def inspect(value: Any) -> str:
     return html.escape(jsonify(value), quote=False)
 
 
+def strip_index(value: Any) -> Any:
+    """``/a/index.html`` to ``/a/``."""
+    if value is None or value == "":
+        return value
+    return re.sub(r"/index\.html?$", "/", str(value))
+
+
 def jekyll_filters(
     config: Mapping[str, Any], markdownify: Callable[[str], str], smartify: Callable[[str], str]
 ) -> dict[str, Callable[..., Any]]:
@@ -203,4 +211,6 @@ def jekyll_filters(
         "unshift": unshift,
         "sample": sample,
         "inspect": inspect,
+        "strip_index": strip_index,
+        **EXPRESSION_FILTERS,
     }

@@ -1,4 +1,5 @@
-"""Jekyll's own Liquid tags: ``include``, ``link``, ``post_url`` and ``highlight``.
+"""Jekyll's own Liquid tags: ``include``, ``include_relative``, ``link``, ``post_url`` and
+``highlight``.
 
 Their markup is Jekyll's, not Liquid expression syntax (``{% include note.html
 title="x" %}``, ``{% highlight ruby linenos %}``), so each tag reads the raw markup. A link or
@@ -9,7 +10,7 @@ tag's own text is written back in its place.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from io import StringIO
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -24,10 +25,12 @@ from ..kramdown.highlight import highlight as highlight_code
 from . import urls
 
 if TYPE_CHECKING:
+    from liquid import BoundTemplate
     from liquid.context import RenderContext
     from liquid.stream import TokenStream
 
 SINK = "\x00sink"  # not a Liquid identifier, so templates cannot read or replace it
+RELATIVE = "\x00include_relative"  # (page path, name) -> template, or None
 
 _PARAM = re.compile(
     r"([\w-]+)\s*=\s*(?:\"([^\"\\]*(?:\\.[^\"\\]*)*)\"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))"
@@ -97,9 +100,8 @@ class IncludeNode(_MarkupNode):
             return self.fail(
                 context, buffer, "liquid-include-failed", f"invalid include file name {name!r}"
             )
-        try:
-            template = context.env.get_template(name, context=context, tag="include")
-        except LiquidError:
+        template = self.template(context, name)
+        if template is None:
             return self.fail(
                 context, buffer, "liquid-include-failed", f"include file {name!r} not found"
             )
@@ -113,6 +115,23 @@ class IncludeNode(_MarkupNode):
         with context.extend({"include": params}, template=template):
             template.render_with_context(context, buffer, partial=True)
         return 1
+
+    def template(self, context: RenderContext, name: str) -> BoundTemplate | None:
+        """The template ``name`` refers to: a file of the includes directory."""
+        try:
+            return context.env.get_template(name, context=context, tag="include")
+        except LiquidError:
+            return None
+
+
+class IncludeRelativeNode(IncludeNode):
+    """``{% include_relative file %}``: a file relative to the page's own folder."""
+
+    def template(self, context: RenderContext, name: str) -> BoundTemplate | None:
+        lookup: Callable[[str, str], BoundTemplate | None] = context.globals[RELATIVE]  # type: ignore[assignment]
+        page = context.globals.get("page")
+        page_path = page.get("path") if isinstance(page, Mapping) else None
+        return lookup(str(page_path or ""), name)
 
 
 def _path(context: RenderContext, dotted: str) -> object:
@@ -203,6 +222,11 @@ class IncludeTag(_MarkupTag):
     node = IncludeNode
 
 
+class IncludeRelativeTag(_MarkupTag):
+    name = "include_relative"
+    node = IncludeRelativeNode
+
+
 class LinkTag(_MarkupTag):
     name = "link"
     node = LinkNode
@@ -233,4 +257,10 @@ class HighlightTag(Tag):
         return HighlightNode(token, match.group(1).lower(), linenos, block)
 
 
-JEKYLL_TAGS: tuple[type[Tag], ...] = (IncludeTag, LinkTag, PostUrlTag, HighlightTag)
+JEKYLL_TAGS: tuple[type[Tag], ...] = (
+    IncludeTag,
+    IncludeRelativeTag,
+    LinkTag,
+    PostUrlTag,
+    HighlightTag,
+)
