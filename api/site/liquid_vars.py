@@ -94,13 +94,14 @@ def _labels(snapshot: Snapshot, ordered: Mapping[str, Any]) -> list[str]:
 def _grouped(
     posts: Sequence[Document], variables: Mapping[int, Mapping[str, Any]], key: str
 ) -> dict[str, list[Mapping[str, Any]]]:
-    """``site.categories``/``site.tags``: each name with its posts, newest first."""
+    """``site.categories``/``site.tags``: each name with its posts, newest first; the names
+    in the order the oldest posts bring them, as Jekyll builds the hash."""
     found: dict[str, list[Mapping[str, Any]]] = {}
-    for doc in posts:
+    for doc in reversed(posts):
         page = variables[id(doc)]
         values = page.get(key)
         for name in values if isinstance(values, list) else []:
-            found.setdefault(str(name), []).append(page)
+            found.setdefault(str(name), []).insert(0, page)
     return found
 
 

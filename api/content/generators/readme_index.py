@@ -44,7 +44,7 @@ def readme_index(
                 continue
             taken.append(doc.url)
         elif with_front_matter is True and _moves(doc) and _markdown(doc, config):
-            folder = posixpath.dirname(doc.url) + "/"
+            folder = posixpath.dirname(doc.url.rstrip("/")) + "/"  # as Ruby's File.dirname
             if not _has_index(folder, taken):
                 data = {**doc.data, "permalink": folder}
                 doc = replace(doc, data=data, url=permalinks.sanitize(folder))
