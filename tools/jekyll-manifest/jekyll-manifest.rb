@@ -207,11 +207,23 @@ Dir.mktmpdir("jekyll-manifest") do |scratch|
   site.reset
   site.read
   site.generate
-  site.render
+  # Site#render, for the documents and the markdown and HTML pages only: a stylesheet or a
+  # feed is no document, and a theme's assets are not here to be built.
+  written = site.config["markdown_ext"].split(",").map { |e| ".#{e.strip}" } + %w(.html .htm)
+  payload = site.site_payload
+  Jekyll::Hooks.trigger :site, :pre_render, site, payload
+  site.collections.each_value do |collection|
+    collection.docs.each { |doc| site.send(:render_regenerated, doc, payload) }
+  end
+  site.pages.each do |page|
+    next unless written.include?(File.extname(page.name).downcase)
+
+    site.send(:render_regenerated, page, payload)
+  end
+  Jekyll::Hooks.trigger :site, :post_render, site, payload
 
   root = Pathname.new(source)
   relative = ->(path) { Pathname.new(path).relative_path_from(root).to_s }
-  written = site.config["markdown_ext"].split(",").map { |e| ".#{e.strip}" } + %w(.html .htm)
 
   site.collections.each_value do |collection|
     collection.docs.each do |doc|

@@ -8,7 +8,14 @@ from markdown_it.token import Token
 
 from ..blockstate import KdBlockState
 
-HEADER_ID = re.compile(r"[\t ]\{#([A-Za-z_:\u00c0-\U000effff][\w.:\-\u00b7]*)\}\Z")
+# kramdown's HEADER_ID: an XML name (REXML's NameStartChar, then NameChar).
+_NAME_START = (
+    ":A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff"
+    "\u200c-\u200d\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd"
+    "\U00010000-\U000effff"
+)
+_NAME_CHAR = _NAME_START + "\\-.0-9\u00b7\u0300-\u036f\u203f-\u2040"
+HEADER_ID = re.compile(rf"[\t ]\{{#([{_NAME_START}][{_NAME_CHAR}]*)\}}\Z")
 
 
 def header_contents(text: str) -> tuple[str, str | None]:
