@@ -16,14 +16,16 @@ SPAN_START = r"[^\\]?[\"']"
 _PUNCT = r"""[!"#$%'()*+,\-./:;<=>?@\[\\\]^_`{|}~]"""
 _CLOSE = r"[^ \\\t\r\n\[{(-]"
 _S = r"[ \t\r\n\f\v]"
-_FLAGS = re.ASCII | re.M
+# Ruby's \w is ASCII, but its \b and \B see any letter as a word character.
+_W = "[A-Za-z0-9_]"
+_FLAGS = re.M
 _RULES: list[tuple[re.Pattern[str], tuple[int | str, ...]]] = [
     (re.compile(r"(\"|')(?=[_*]{1,2}[^ \t\r\n\f\v])", _FLAGS), ("lquote1",)),
     (re.compile(rf"(\"|')(?={_PUNCT}(?!\.\.)\B)", _FLAGS), ("rquote1",)),
-    (re.compile(rf"({_S}?)\"'(?=\w)", _FLAGS), (1, "ldquo", "lsquo")),
-    (re.compile(rf"({_S}?)'\"(?=\w)", _FLAGS), (1, "lsquo", "ldquo")),
+    (re.compile(rf"({_S}?)\"'(?={_W})", _FLAGS), (1, "ldquo", "lsquo")),
+    (re.compile(rf"({_S}?)'\"(?={_W})", _FLAGS), (1, "lsquo", "ldquo")),
     (re.compile(rf"({_S}?)'(?=[0-9][0-9]s)", _FLAGS), (1, "rsquo")),
-    (re.compile(rf"({_S})('|\")(?=\w)", _FLAGS), (1, "lquote2")),
+    (re.compile(rf"({_S})('|\")(?={_W})", _FLAGS), (1, "lquote2")),
     (re.compile(rf"({_CLOSE})('|\")", _FLAGS), (1, "rquote2")),
     (re.compile(rf"(\"|')(?={_S}|s\b|$)", _FLAGS), ("rquote1",)),
     (re.compile(r"(.?)'", _FLAGS | re.S), (1, "lsquo")),
