@@ -34,6 +34,7 @@ class SiteContext:
     resolve_link: Callable[[str], str | None] = lambda _path: None
     resolve_post_url: Callable[[str], str | None] = lambda _name: None
     labels: frozenset[str] = frozenset()  # the collections' labels (``site.<label>``)
+    plugins: frozenset[str] = frozenset()  # the Jekyll plugins the site turns on
     #: Files pages include relative to themselves, by path from the site root: their text.
     relative_includes: Mapping[str, str] = field(default_factory=dict)
 

@@ -113,6 +113,7 @@ class Site:
             resolve_post_url=links.post_url,
             labels=frozenset(c.name for c in snapshot.collections),
             relative_includes=snapshot.relative_includes,
+            plugins=snapshot.config.plugins,
         )
         return Renderer(context)
 

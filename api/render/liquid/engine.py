@@ -20,6 +20,7 @@ from ...content.diagnostics import Diagnostic, error, warning
 from ...content.relative_includes import relative_path
 from ..context import SiteContext
 from .filters import jekyll_filters
+from .gist import GistTag
 from .includes import read_includes
 from .site import SiteDrop
 from .tags import JEKYLL_TAGS, RELATIVE, SINK
@@ -49,6 +50,8 @@ class LiquidEngine:
         )
         for tag in JEKYLL_TAGS:
             self.env.add_tag(tag)
+        if "jekyll-gist" in site.plugins:
+            self.env.add_tag(GistTag)
         for name, function in jekyll_filters(site.config, markdownify, smartify).items():
             self.env.add_filter(name, function)
         self.site_drop = SiteDrop(site)
