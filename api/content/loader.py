@@ -249,7 +249,7 @@ def _unique(documents: list[Document], problems: list[Diagnostic]) -> list[Docum
             taken.add(qualified)
             kept.append(replace(doc, id=qualified))
             message = (
-                f"{first.source_path} has the id `{doc.id}` too; this page is served as "
+                f"{first.source_path} has the id `{doc.id}` too; this document is served as "
                 f"`{qualified}`."
             )
             problems.append(warning(doc.source_path, "id-qualified", message))

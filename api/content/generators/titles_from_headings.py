@@ -11,15 +11,19 @@ does the same for the documents Jekyll writes, whose heading then wins even over
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from api.content import plugins
 from api.content.config import SiteConfig
 from api.content.model import Document, Kind
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 # The plugin's TITLE_REGEX, with Ruby's line anchors and whitespace class.
 _S = r"[ \t\r\n\f\v]"
@@ -74,13 +78,21 @@ def strip_markup(text: str, markdownify: Callable[[str], str]) -> str:
 
 
 def _markdownify(config: SiteConfig) -> Callable[[str], str]:
+    key = json.dumps(dict(config.kramdown), sort_keys=True, default=str)
+    return lambda text: _convert(key, text)
+
+
+# Headings converted once for all reloads: a reload re-runs the plugin over every page.
+@lru_cache(maxsize=16384)
+def _convert(options: str, text: str) -> str:
+    from api.render.kramdown import render_markdown
+
+    return render_markdown(_markdown(options), text)
+
+
+@lru_cache(maxsize=8)
+def _markdown(options: str) -> MarkdownIt:
     # The renderer's modules load only for sites that use the plugin.
-    from api.render.kramdown import KramdownOptions, create_markdown, render_markdown
+    from api.render.kramdown import KramdownOptions, create_markdown
 
-    md = create_markdown(KramdownOptions.from_config(dict(config.kramdown)))
-
-    @lru_cache(maxsize=4096)
-    def convert(text: str) -> str:
-        return render_markdown(md, text)
-
-    return convert
+    return create_markdown(KramdownOptions.from_config(json.loads(options)))
