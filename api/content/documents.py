@@ -8,11 +8,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 from api.content import permalinks
+from api.content.categories import document_categories
 from api.content.config import CollectionConfig, SiteConfig
 from api.content.dates import filename_date, parse_date
 from api.content.defaults import applicable, deep_merge, merge_rules
 from api.content.diagnostics import Diagnostic, warning
 from api.content.frontmatter import Source, SourceError
+from api.content.ids import document_id
 from api.content.model import Document, Kind
 from api.content.slugify import slugify, titleize_slug
 from api.content.yamlsafe import YamlError, to_json_safe
@@ -87,7 +89,7 @@ def build_document(
         )
 
     document = Document(
-        id=_document_id(origin, stem),
+        id=document_id(origin, stem),
         kind=origin.kind,
         collection=origin.label,
         source_path=origin.path,
@@ -119,21 +121,6 @@ def _lang(data: dict[str, Any], config: SiteConfig) -> str | None:
         if isinstance(value, str) and value.strip():
             return value.strip()
     return None
-
-
-def _document_id(origin: Origin, stem: str) -> str:
-    """The id: the path without its extension, and without the ``_`` of the folder that makes
-    the collection. A page is ``about/index``, a collection document ``countries/sudan``, a
-    post ``posts/2020-01-01-hello`` in ``_posts/`` and ``posts/en/news/2020-01-01-hello`` in
-    ``en/news/_posts/`` (a draft: ``drafts/...``)."""
-    inner_dir = posixpath.dirname(origin.inner)
-    path = posixpath.join(inner_dir, stem) if inner_dir else stem
-    if origin.kind is Kind.PAGE:
-        return path
-    label = "drafts" if origin.kind is Kind.DRAFT else origin.label
-    if origin.prefix:
-        return f"{label}/{origin.prefix}/{path}"
-    return f"{label}/{path}"
 
 
 def _defaults(config: SiteConfig, path: str, doc_type: str) -> dict[str, Any]:
@@ -263,36 +250,6 @@ def _document_placeholders(
     if date is not None:
         placeholders.update(permalinks.date_placeholders(date))
     return placeholders
-
-
-def document_categories(origin: Origin, data: dict[str, Any]) -> tuple[str, ...]:
-    """A document's categories as Jekyll holds them: its folders' (above ``_posts``), then
-    the front matter's ``categories`` (split on spaces when text), then its ``category`` (or
-    ``categories`` again when there is none), each once."""
-    if origin.kind is Kind.PAGE:
-        return ()
-    categories = list(origin.categories)
-    plural = data.get("categories")
-    categories += _listed(plural.split() if isinstance(plural, str) else plural)
-    singular = data.get("category")
-    if singular is not None:
-        categories += _listed(singular)
-    else:
-        categories += _listed(plural.split() if isinstance(plural, str) else plural)
-    return tuple(dict.fromkeys(categories))
-
-
-def _listed(value: Any) -> list[str]:
-    if value is None:
-        return []
-    items = value if isinstance(value, list) else [value]
-    return [_to_s(item) for item in items if item is not None]
-
-
-def _to_s(value: Any) -> str:
-    if value is True or value is False:
-        return str(value).lower()
-    return str(value)
 
 
 class _Notes:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import posixpath
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from api.content.discovery import Found, Static, Walker
 from api.content.generators import generate
 from api.content.generators.default_layout import site_layouts
 from api.content.generators.optional_front_matter import README
+from api.content.ids import unique
 from api.content.model import Collection, Document, Kind
 from api.content.ordering import default_order
 from api.content.plugins import plugin_option
@@ -106,7 +106,7 @@ class Loader:
         documents = self._visible(documents, config, now or datetime.now(UTC))
         layouts = site_layouts(self.root, config)
         documents, _ = generate(documents, static_files, config, layouts)
-        documents = _unique(documents, problems)
+        documents = unique(documents, problems)
         ordered = default_order(documents, config)
         data, data_files, data_problems = load_data_dir(self.root, config.data_dir)
         problems += data_problems
@@ -195,11 +195,6 @@ class Loader:
         ]
 
 
-#: Which document keeps an id that two different files derive: collection documents, then
-#: posts, then drafts, then pages (then the first path).
-_KIND_RANK = {Kind.DOCUMENT: 0, Kind.POST: 1, Kind.DRAFT: 2, Kind.PAGE: 3}
-
-
 def _content_time(found: list[Found], root: Path) -> datetime:
     """The modification time of the newest document (or of the config, if newer)."""
     newest = max((item.mtime_ns for item in found), default=0)
@@ -221,60 +216,6 @@ def _is_static(
         return True
     removes = plugin_option(config.raw, "optional_front_matter", "remove_originals") is True
     return not removes or README.search(item.origin.path) is not None
-
-
-def _unique(documents: list[Document], problems: list[Diagnostic]) -> list[Document]:
-    """One document per id. Two files that are the same document (``x.md`` beside
-    ``x.markdown``) keep the first path and report a ``duplicate-id``; two different
-    documents that happen to derive the same id (a page ``posts/2020-01-01-a.md`` and a post
-    ``_posts/2020-01-01-a.md``) are both served, the second under its qualified id."""
-    groups: dict[str, list[Document]] = {}
-    for doc in documents:
-        groups.setdefault(doc.id, []).append(doc)
-    taken = set(groups)
-    kept: list[Document] = []
-    for docs in groups.values():
-        docs.sort(key=lambda d: (_KIND_RANK[d.kind], d.source_path))
-        first = docs[0]
-        kept.append(first)
-        for doc in docs[1:]:
-            qualified = qualified_id(doc)
-            if _same_document(first, doc) or qualified in taken:
-                message = (
-                    f"Another file, {first.source_path}, has the same id `{doc.id}`; "
-                    "that one is served and this one is not."
-                )
-                problems.append(warning(doc.source_path, "duplicate-id", message))
-                continue
-            taken.add(qualified)
-            kept.append(replace(doc, id=qualified))
-            message = (
-                f"{first.source_path} has the id `{doc.id}` too; this document is served as "
-                f"`{qualified}`."
-            )
-            problems.append(warning(doc.source_path, "id-qualified", message))
-    kept.sort(key=lambda d: d.source_path)
-    urls = Counter(doc.url for doc in kept)
-    for doc in kept:
-        if urls[doc.url] > 1 and doc.output:
-            message = f"Other pages have the same URL {doc.url}; /api/v1/find returns the first."
-            problems.append(warning(doc.source_path, "duplicate-url", message))
-    return kept
-
-
-def qualified_id(doc: Document) -> str:
-    """The id of a document whose plain id another one holds: its kind, then its whole path
-    without the extension (``posts/en/_posts/news/2020-01-01-a``, ``pages/posts/a``)."""
-    path = posixpath.splitext(doc.source_path)[0]
-    if doc.kind is Kind.PAGE:
-        return f"pages/{path}"
-    label = "drafts" if doc.kind is Kind.DRAFT else doc.collection or "pages"
-    return f"{label}/{path}"
-
-
-def _same_document(first: Document, other: Document) -> bool:
-    """Files that differ only by their extension: Jekyll writes them to the same place."""
-    return posixpath.splitext(first.source_path)[0] == posixpath.splitext(other.source_path)[0]
 
 
 _DEFAULT_PERMALINK = ("/:collection/:path/", "/:categories/:year/:month/:day/:title:output_ext")

@@ -217,6 +217,7 @@ Dir.mktmpdir("jekyll-manifest") do |scratch|
   end
   site.pages.each do |page|
     next unless written.include?(File.extname(page.name).downcase)
+    next unless File.file?(File.join(source, page.relative_path)) # a plugin's page: no row
 
     site.send(:render_regenerated, page, payload)
   end
