@@ -2,8 +2,9 @@
 
 Within a collection: the ``sort_by`` key when configured, then the position in the
 collection's ``order`` list, then the ``order`` front matter, then the title, then the path
-(so ties are stable). Collections follow their order in ``_config.yml``, then posts, then
-top-level pages.
+(so ties are stable). Posts (and drafts) are in Jekyll's order for them: by date, then by
+path, so a post's ``previous`` is the one before it in time, as Jekyll's ``page.previous``.
+Collections follow their order in ``_config.yml``, then posts, then top-level pages.
 """
 
 from __future__ import annotations
@@ -46,6 +47,9 @@ def default_order(documents: Iterable[Document], config: SiteConfig) -> list[Doc
         else:
             group = (1, 0, label)
         collection = by_label.get(label) if label is not None else None
+        if label == "posts" and not (collection and (collection.sort_by or collection.order)):
+            moment = doc.date.timestamp() if doc.date is not None else float("inf")
+            return (group, moment, doc.source_path)
         sort_by = (
             sort_key_value(doc.data.get(collection.sort_by))
             if collection and collection.sort_by

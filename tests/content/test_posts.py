@@ -160,3 +160,19 @@ def test_ids_are_stable_across_reloads(tmp_path: Path) -> None:
     assert sorted(d.id for d in again.documents) == first
     assert sorted(d.id for d in load(site).documents) == first
     assert again.by_id["posts/ja/news/2020-01-01-hello"].title == "Changed"
+
+
+def test_posts_are_listed_in_jekylls_order_by_date_then_path(tmp_path: Path) -> None:
+    site = write_site(
+        tmp_path,
+        {
+            "_posts/2021-01-01-zebra.md": page("title: A zebra"),
+            "_posts/2020-01-01-apple.md": page("title: Z apple"),
+            "en/_posts/2020-01-01-apple.md": page("title: English apple"),
+        },
+    )
+    assert [d.id for d in load(site).documents] == [
+        "posts/2020-01-01-apple",
+        "posts/en/2020-01-01-apple",
+        "posts/2021-01-01-zebra",
+    ]
