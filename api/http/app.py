@@ -19,6 +19,7 @@ from api.http.routes import (
     health,
     oembed,
     pages,
+    redirects,
     search,
     timelines,
 )
@@ -73,7 +74,8 @@ def create_app(settings: Settings | None = None, *, start: bool = True) -> FastA
     app.state.runtime = runtime
     app.state.settings = settings
     errors.install(app)
-    for module in (pages, timelines, search, find, collections, oembed, feeds, health, docs):
+    routers = (pages, timelines, search, find, redirects, collections, oembed, feeds, health, docs)
+    for module in routers:
         app.include_router(module.router)
 
     # Added innermost first. Requests meet: Guard (refuse bad requests, add the headers

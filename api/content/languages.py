@@ -1,0 +1,188 @@
+"""The language of every page: its front matter (after defaults), else its language
+folder, else the site's ``lang``.
+
+A language folder is a top-level folder (``en/``, ``pt-br/``, ``zh_tw/``), or the first
+folder inside a collection or ``_posts`` (``_docs/ja/``), that the site shows to be a
+language, in one of three ways:
+
+- it is listed in ``languages:`` in ``_config.yml`` (jekyll-polyglot's setting);
+- it is a ``lang`` the site itself uses: ``site.lang``, or a page's ``lang`` (front matter or
+  defaults), spelt with ``-`` or ``_`` and in any case;
+- it is a BCP 47 tag with a two-letter language (``de``, ``pt-BR``, ``zh_Hant``) found in the
+  IANA registry, and holds parallel content: some path inside it is also inside another
+  language folder. So ``js/`` (no language) or ``css/`` (three letters) never is one, and
+  ``id/`` is Indonesian only beside translated folders.
+
+A page in a language folder takes the folder's language spelt as the site spells it in its
+``lang`` values when it does (``zh_TW`` for ``zh_tw/``), else the folder's name. The search
+matches languages as tags (:func:`tag_key`), so spelling never splits one language in two.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from api.content.config import SiteConfig
+from api.content.model import Document
+
+LANG_KEY = "lang"
+#: jekyll-polyglot's list of the site's languages.
+LANGUAGES_KEY = "languages"
+# A language of two letters, then script, region or variant subtags.
+_SHAPED = re.compile(r"[A-Za-z]{2}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def declared_lang(data: Mapping[str, Any]) -> str | None:
+    """The ``lang`` the front matter (after defaults) gives, if it is text."""
+    value = data.get(LANG_KEY)
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def tag_key(tag: str) -> str:
+    """A language tag compared as BCP 47 compares them: case-insensitive, ``_`` as ``-``."""
+    return tag.strip().replace("_", "-").casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where a document sits relative to the folder that may be its language folder."""
+
+    folder: str  # the folder's name, as written
+    scope: str  # what comes before it: "" at the top level, else "_docs", "_posts"...
+    key: str  # the path without the folder and without the extension, for translations
+
+
+def placement(source_path: str, collections_dir: str = "") -> Placement | None:
+    """The folder of ``source_path`` that could be a language folder, if any."""
+    path = source_path
+    prefix = ""
+    if collections_dir and path.startswith(collections_dir + "/"):
+        rest = path[len(collections_dir) + 1 :]
+        if rest.startswith("_"):
+            prefix, path = collections_dir + "/", rest
+    parts = path.split("/")
+    at = 1 if parts[0].startswith("_") else 0
+    if len(parts) < at + 2:
+        return None
+    scope = prefix + "/".join(parts[:at])
+    inner = "/".join([*parts[:at], *parts[at + 1 :]])
+    return Placement(parts[at], scope, prefix + posixpath.splitext(inner)[0])
+
+
+def folder_name(source_path: str, collections_dir: str = "") -> str | None:
+    """The name of the folder :func:`placement` would look at (cheaply: no paths built)."""
+    path = source_path
+    if collections_dir and path.startswith(collections_dir + "/"):
+        rest = path[len(collections_dir) + 1 :]
+        if rest.startswith("_"):
+            path = rest
+    start = path.find("/") + 1 if path.startswith("_") else 0
+    if path.startswith("_") and start == 0:
+        return None
+    end = path.find("/", start)
+    return path[start:end] if end > start else None
+
+
+def own_key(source_path: str) -> str:
+    """The key of a document in no language folder: its path without the extension."""
+    return posixpath.splitext(source_path)[0]
+
+
+class LanguageFolders:
+    """Which folders of a site are language folders, and the language each stands for."""
+
+    def __init__(self, documents: Sequence[Document], config: SiteConfig) -> None:
+        self.collections_dir = config.collections_dir
+        spellings: dict[str, Counter[str]] = {}
+        for tag in _site_langs(config, documents):
+            spellings.setdefault(tag_key(tag), Counter())[tag] += 1
+        self._spelling = {key: found.most_common(1)[0][0] for key, found in spellings.items()}
+        self.placements: dict[str, Placement] = {}
+        by_folder: dict[tuple[str, str], set[str]] = {}
+        maybe: dict[str, bool] = {}  # by folder name: could it be a language folder?
+        for doc in documents:
+            name = folder_name(doc.source_path, self.collections_dir)
+            if name is None:
+                continue
+            could = maybe.get(name)
+            if could is None:
+                could = tag_key(name) in self._spelling or bool(_SHAPED.fullmatch(name))
+                maybe[name] = could
+            place = placement(doc.source_path, self.collections_dir) if could else None
+            if place is not None:
+                self.placements[doc.id] = place
+                by_folder.setdefault((place.scope, place.folder), set()).add(place.key)
+        self.folders = frozenset(_recognized(by_folder, self._spelling))
+
+    def __bool__(self) -> bool:
+        return bool(self.folders)
+
+    def place(self, doc: Document) -> Placement | None:
+        """The document's language folder, if it sits in one."""
+        place = self.placements.get(doc.id)
+        return place if place is not None and (place.scope, place.folder) in self.folders else None
+
+    def lang(self, folder: str) -> str:
+        """The language a folder stands for, spelt as the site spells it."""
+        return self._spelling.get(tag_key(folder), folder)
+
+
+def assign(documents: Sequence[Document], config: SiteConfig) -> list[Document]:
+    """The documents with ``lang`` resolved: front matter, folder, then ``site.lang``."""
+    folders = LanguageFolders(documents, config)
+    site_lang = declared_lang(config.raw)
+    result = []
+    for doc in documents:
+        lang = declared_lang(doc.data)
+        if lang is None:
+            place = folders.place(doc)
+            lang = folders.lang(place.folder) if place is not None else site_lang
+        result.append(doc if doc.lang == lang else replace(doc, lang=lang))
+    return result
+
+
+def _site_langs(config: SiteConfig, documents: Iterable[Document]) -> Iterable[str]:
+    site = declared_lang(config.raw)
+    if site is not None:
+        yield site
+    listed = config.raw.get(LANGUAGES_KEY)
+    if isinstance(listed, list):
+        yield from (item.strip() for item in listed if isinstance(item, str) and item.strip())
+    for doc in documents:
+        lang = declared_lang(doc.data)
+        if lang is not None:
+            yield lang
+
+
+def _recognized(
+    by_folder: Mapping[tuple[str, str], set[str]], spelling: Mapping[str, str]
+) -> set[tuple[str, str]]:
+    known = {place for place in by_folder if tag_key(place[1]) in spelling}
+    shaped = [place for place in by_folder if place not in known and _is_tag(place[1])]
+    if not shaped:
+        return known
+    # A shaped folder counts when it shares a path with another language folder (known or
+    # shaped) of the same scope: the site holds the same page in two languages.
+    candidates = known | set(shaped)
+    found = set(known)
+    for place in shaped:
+        keys = by_folder[place]
+        for other in candidates:
+            if other != place and other[0] == place[0] and not keys.isdisjoint(by_folder[other]):
+                found.add(place)
+                break
+    return found
+
+
+def _is_tag(name: str) -> bool:
+    if not _SHAPED.fullmatch(name):
+        return False
+    # Imported only for sites with folders shaped like tags: it takes a tenth of a second.
+    from langcodes import tag_is_valid
+
+    return bool(tag_is_valid(name.replace("_", "-")))
