@@ -10,8 +10,10 @@ language, in one of three ways:
   defaults), spelt with ``-`` or ``_`` and in any case;
 - it is a BCP 47 tag with a two-letter language (``de``, ``pt-BR``, ``zh_Hant``) found in the
   IANA registry, and holds parallel content: some path inside it is also inside another
-  language folder. So ``js/`` (no language) or ``css/`` (three letters) never is one, and
-  ``id/`` is Indonesian only beside translated folders.
+  language folder of the same place, or one of its pages shares a translation key (``ref``,
+  ``translation_key``, ``page_id``, ``lang_ref``) with a page outside it. So ``js/`` (no
+  language) or ``css/`` (three letters) never is one, and ``id/`` is Indonesian only beside
+  translated folders.
 
 A page in a language folder takes the folder's language spelt as the site spells it in its
 ``lang`` values when it does (``zh_TW`` for ``zh_tw/``), else the folder's name. The search
@@ -31,6 +33,8 @@ from api.content.config import SiteConfig
 from api.content.model import Document
 
 LANG_KEY = "lang"
+#: Front-matter keys that name a page's translation group (see api.content.translations).
+TRANSLATION_KEYS = ("ref", "translation_key", "page_id", "lang_ref")
 #: jekyll-polyglot's list of the site's languages.
 LANGUAGES_KEY = "languages"
 # A language of two letters, then script, region or variant subtags.
@@ -103,21 +107,19 @@ class LanguageFolders:
             spellings.setdefault(tag_key(tag), Counter())[tag] += 1
         self._spelling = {key: found.most_common(1)[0][0] for key, found in spellings.items()}
         self.placements: dict[str, Placement] = {}
-        by_folder: dict[tuple[str, str], set[str]] = {}
+        evidence = _Evidence()
         maybe: dict[str, bool] = {}  # by folder name: could it be a language folder?
         for doc in documents:
             name = folder_name(doc.source_path, self.collections_dir)
-            if name is None:
-                continue
-            could = maybe.get(name)
-            if could is None:
+            could = maybe.get(name) if name is not None else False
+            if could is None and name is not None:
                 could = tag_key(name) in self._spelling or bool(_SHAPED.fullmatch(name))
                 maybe[name] = could
             place = placement(doc.source_path, self.collections_dir) if could else None
             if place is not None:
                 self.placements[doc.id] = place
-                by_folder.setdefault((place.scope, place.folder), set()).add(place.key)
-        self.folders = frozenset(_recognized(by_folder, self._spelling))
+            evidence.add(doc, place)
+        self.folders = frozenset(evidence.recognized(self._spelling))
 
     def __bool__(self) -> bool:
         return bool(self.folders)
@@ -159,24 +161,47 @@ def _site_langs(config: SiteConfig, documents: Iterable[Document]) -> Iterable[s
             yield lang
 
 
-def _recognized(
-    by_folder: Mapping[tuple[str, str], set[str]], spelling: Mapping[str, str]
-) -> set[tuple[str, str]]:
-    known = {place for place in by_folder if tag_key(place[1]) in spelling}
-    shaped = [place for place in by_folder if place not in known and _is_tag(place[1])]
-    if not shaped:
-        return known
-    # A shaped folder counts when it shares a path with another language folder (known or
-    # shaped) of the same scope: the site holds the same page in two languages.
-    candidates = known | set(shaped)
-    found = set(known)
-    for place in shaped:
-        keys = by_folder[place]
-        for other in candidates:
-            if other != place and other[0] == place[0] and not keys.isdisjoint(by_folder[other]):
-                found.add(place)
-                break
-    return found
+class _Evidence:
+    """What each candidate folder holds: its paths, and the translation keys of its pages."""
+
+    def __init__(self) -> None:
+        self.paths: dict[tuple[str, str], set[str]] = {}
+        self.refs: dict[tuple[str, str], set[tuple[str, str]]] = {}
+        self.outside: set[tuple[str, str]] = set()  # translation keys of other pages
+
+    def add(self, doc: Document, place: Placement | None) -> None:
+        refs = [
+            (key, str(value))
+            for key in TRANSLATION_KEYS
+            if isinstance(value := doc.data.get(key), str | int)
+            and not isinstance(value, bool)
+            and value != ""
+        ]
+        if place is None:
+            self.outside.update(refs)
+            return
+        folder = (place.scope, place.folder)
+        self.paths.setdefault(folder, set()).add(place.key)
+        if refs:
+            self.refs.setdefault(folder, set()).update(refs)
+
+    def recognized(self, spelling: Mapping[str, str]) -> set[tuple[str, str]]:
+        known = {folder for folder in self.paths if tag_key(folder[1]) in spelling}
+        shaped = [f for f in self.paths if f not in known and _is_tag(f[1])]
+        found = set(known)
+        candidates = known | set(shaped)
+        for folder in shaped:
+            paths, refs = self.paths[folder], self.refs.get(folder, set())
+            for other in candidates - {folder}:
+                if (other[0] == folder[0] and not paths.isdisjoint(self.paths[other])) or (
+                    refs and not refs.isdisjoint(self.refs.get(other, ()))
+                ):
+                    found.add(folder)
+                    break
+            else:
+                if refs and not refs.isdisjoint(self.outside):
+                    found.add(folder)
+        return found
 
 
 def _is_tag(name: str) -> bool:

@@ -16,10 +16,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from api.content.languages import TRANSLATION_KEYS as KEYS
 from api.content.languages import LanguageFolders, own_key, tag_key
 from api.content.model import Document
-
-KEYS = ("ref", "translation_key", "page_id", "lang_ref")
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,10 @@ _QUERY = frozenset(_UNRESERVED + b"!$'()*+,=:@/?")
 _HOST = frozenset(_UNRESERVED + _SUB_DELIMS + b"[:]")
 _DEFAULT_PORTS = {"http": "80", "https": "443", "ftp": "21", "tftp": "69", "ssh": "22"}
 _ROOTED_SCHEMES = frozenset({"http", "https", "ftp", "tftp"})
+_RULE_2A = re.compile(r"/\./|/\.$")
+_RULE_2B_2C = re.compile(r"/([^/]*)/\.\./|/([^/]*)/\.\.$")
+_RULE_2D = re.compile(r"^\.\.?/?")
+_RULE_PREFIXED_PARENT = re.compile(r"^/\.\.?/|^(/\.\.?)+/?$")
 
 
 def is_absolute(url: str) -> bool:
@@ -83,35 +87,26 @@ def normalize(url: str) -> str:
 
 
 def remove_dot_segments(path: str) -> str:
-    """RFC 3986 section 5.2.4: ``.`` and ``..`` segments resolved."""
+    """``.`` and ``..`` segments resolved as Addressable does (RFC 3986 section 5.2.4 for the
+    paths Jekyll makes, which all start with ``/``)."""
     if "." not in path:
         return path
-    output: list[str] = []
-    rest = path
-    while rest:
-        if rest.startswith("../"):
-            rest = rest[3:]
-        elif rest.startswith(("./", "/./")):
-            rest = rest[2:]
-        elif rest == "/.":
-            rest = "/"
-        elif rest.startswith("/../"):
-            rest = rest[3:]
-            if output:
-                output.pop()
-        elif rest == "/..":
-            rest = "/"
-            if output:
-                output.pop()
-        elif rest in (".", ".."):
-            rest = ""
-        else:
-            start = 1 if rest.startswith("/") else 0
-            end = rest.find("/", start)
-            end = len(rest) if end < 0 else end
-            output.append(rest[:end])
-            rest = rest[end:]
-    return "".join(output)
+    while True:
+        changed = _RULE_2A.sub("/", path)
+        if changed == path:
+            pair = _RULE_2B_2C.search(path)
+            if pair is not None and (
+                pair.group(1) not in (".", "..") or pair.group(2) not in (".", "..")
+            ):
+                parent, current = re.escape(pair.group(1) or ""), re.escape(pair.group(2) or "")
+                changed = re.sub(rf"/{parent}/\.\./|(/{current}/\.\.$)", "/", path)
+        if changed == path:
+            changed = _RULE_2D.sub("", path, count=1)
+        if changed == path:
+            changed = _RULE_PREFIXED_PARENT.sub("/", path)
+        if changed == path:
+            return path
+        path = changed
 
 
 def _authority(authority: str, scheme: str | None) -> str:

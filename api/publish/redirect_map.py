@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from urllib.parse import quote, quote_plus, unquote
 
 from api.content.permalinks import escape_path
+from api.content.redirect_paths import Destination
 from api.site import Site
 
 #: Longer keys would need a bigger ``map_hash_bucket_size`` than deploy/nginx.conf sets.
@@ -31,15 +32,18 @@ def nginx_map(site: Site) -> tuple[str, list[str]]:
     done: set[str] = set()
     config = site.snapshot.config
     for old in site.redirects.json:
-        for form in _forms(escape_path(unquote(old))):
+        for first, form in enumerate(_forms(escape_path(unquote(old)))):
             if form in done:
                 continue
             done.add(form)
             # Each spelling leads where the live find sends it, even where two overlap.
-            location = _location(site, form)
+            found = site.resolve_url(form)
+            if found is None or not found.moved:
+                continue  # a page's own URL after all: the live find answers it (307)
+            location = _location(found)
             if location is None:
-                if form == old:
-                    left_out.append(f"{old}: leads to no page (a loop, or no site url)")
+                if first == 0:
+                    left_out.append(f"{old}: leads to no web page (a loop, or no site url)")
                 continue
             for key in dict.fromkeys(spellings(form, config.url, config.baseurl)):
                 if len(key) > MAX_KEY:
@@ -49,15 +53,13 @@ def nginx_map(site: Site) -> tuple[str, list[str]]:
     return "\n".join(lines) + "\n", left_out
 
 
-def _location(site: Site, path: str) -> str | None:
-    found = site.resolve_url(path)
-    if found is None or not found.moved:
-        return None  # a page's own URL (the live find answers 307), or nothing at all
+def _location(found: Destination) -> str | None:
+    """The ``Location`` of the live find's 301, when it answers one."""
     if found.doc is not None:
         return "/api/v1/pages/" + quote(found.doc.id, safe="/")
-    if found.url is not None:
+    if found.url is not None and found.url.lower().startswith(("http://", "https://")):
         return quote(found.url, safe=_LOCATION_SAFE)
-    return None
+    return None  # a loop, a site path with no site url, or no web page (mailto:)
 
 
 def spellings(path: str, site_url: str, baseurl: str) -> Iterator[str]:

@@ -79,10 +79,12 @@ def _by_url(site: Site, url: str) -> RedirectResponse:
         raise NotFound(f"No page has the URL {url!r}.")
     if found.doc is not None:
         return _redirect(page_location(found.doc.id), 301 if found.moved else 307)
-    if found.url is not None:
+    if found.url is not None and found.url.lower().startswith(("http://", "https://")):
         return _redirect(found.url, 301)
     if found.loop:
         raise NotFound(f"The URL {url!r} is a redirect that never reaches a page (a loop).")
+    if found.url is not None:
+        raise NotFound(f"The URL {url!r} redirects to {found.url!r}, which is not a web page.")
     raise NotFound(
         f"The URL {url!r} redirects to {found.hops[-1]!r}, which is no page of this site "
         "(and the site has no `url` to give its address)."
