@@ -98,27 +98,36 @@ def own_key(source_path: str) -> str:
 
 
 class LanguageFolders:
-    """Which folders of a site are language folders, and the language each stands for."""
+    """Which folders of a site are language folders, and the language each stands for.
+
+    One light pass over the documents (the folder each could be in, its ``lang``); the
+    paths and translation keys are read only for folders that could be languages.
+    """
 
     def __init__(self, documents: Sequence[Document], config: SiteConfig) -> None:
-        self.collections_dir = config.collections_dir
+        self.collections_dir = cd = config.collections_dir
+        #: Each document's own ``lang`` (front matter or defaults), in order.
+        self.declared = [declared_lang(doc.data) for doc in documents]
         spellings: dict[str, Counter[str]] = {}
-        for tag in _site_langs(config, documents):
+        for tag in _site_langs(config, self.declared):
             spellings.setdefault(tag_key(tag), Counter())[tag] += 1
         self._spelling = {key: found.most_common(1)[0][0] for key, found in spellings.items()}
+        by_name: dict[str, list[int]] = {}
+        for position, doc in enumerate(documents):
+            name = folder_name(doc.source_path, cd)
+            if name is not None:
+                by_name.setdefault(name, []).append(position)
         self.placements: dict[str, Placement] = {}
-        evidence = _Evidence()
-        maybe: dict[str, bool] = {}  # by folder name: could it be a language folder?
-        for doc in documents:
-            name = folder_name(doc.source_path, self.collections_dir)
-            could = maybe.get(name) if name is not None else False
-            if could is None and name is not None:
-                could = tag_key(name) in self._spelling or bool(_SHAPED.fullmatch(name))
-                maybe[name] = could
-            place = placement(doc.source_path, self.collections_dir) if could else None
-            if place is not None:
-                self.placements[doc.id] = place
-            evidence.add(doc, place)
+        evidence = _Evidence(documents)
+        for name, positions in by_name.items():
+            if tag_key(name) not in self._spelling and not _SHAPED.fullmatch(name):
+                continue
+            for position in positions:
+                doc = documents[position]
+                place = placement(doc.source_path, cd)
+                if place is not None:
+                    self.placements[doc.id] = place
+                    evidence.add(doc, place)
         self.folders = frozenset(evidence.recognized(self._spelling))
 
     def __bool__(self) -> bool:
@@ -139,68 +148,81 @@ def assign(documents: Sequence[Document], config: SiteConfig) -> list[Document]:
     folders = LanguageFolders(documents, config)
     site_lang = declared_lang(config.raw)
     result = []
-    for doc in documents:
-        lang = declared_lang(doc.data)
+    for doc, lang in zip(documents, folders.declared, strict=True):
         if lang is None:
-            place = folders.place(doc)
+            place = folders.place(doc) if folders else None
             lang = folders.lang(place.folder) if place is not None else site_lang
         result.append(doc if doc.lang == lang else replace(doc, lang=lang))
     return result
 
 
-def _site_langs(config: SiteConfig, documents: Iterable[Document]) -> Iterable[str]:
+def _site_langs(config: SiteConfig, declared: Iterable[str | None]) -> Iterable[str]:
     site = declared_lang(config.raw)
     if site is not None:
         yield site
     listed = config.raw.get(LANGUAGES_KEY)
     if isinstance(listed, list):
         yield from (item.strip() for item in listed if isinstance(item, str) and item.strip())
-    for doc in documents:
-        lang = declared_lang(doc.data)
-        if lang is not None:
-            yield lang
+    yield from (lang for lang in declared if lang is not None)
+
+
+def _refs(doc: Document) -> set[tuple[str, str]]:
+    return {
+        (key, str(value))
+        for key in TRANSLATION_KEYS
+        if isinstance(value := doc.data.get(key), str | int)
+        and not isinstance(value, bool)
+        and value != ""
+    }
 
 
 class _Evidence:
     """What each candidate folder holds: its paths, and the translation keys of its pages."""
 
-    def __init__(self) -> None:
+    def __init__(self, documents: Sequence[Document]) -> None:
+        self.documents = documents
         self.paths: dict[tuple[str, str], set[str]] = {}
-        self.refs: dict[tuple[str, str], set[tuple[str, str]]] = {}
-        self.outside: set[tuple[str, str]] = set()  # translation keys of other pages
+        self.members: dict[tuple[str, str], list[Document]] = {}
 
-    def add(self, doc: Document, place: Placement | None) -> None:
-        refs = [
-            (key, str(value))
-            for key in TRANSLATION_KEYS
-            if isinstance(value := doc.data.get(key), str | int)
-            and not isinstance(value, bool)
-            and value != ""
-        ]
-        if place is None:
-            self.outside.update(refs)
-            return
+    def add(self, doc: Document, place: Placement) -> None:
         folder = (place.scope, place.folder)
         self.paths.setdefault(folder, set()).add(place.key)
-        if refs:
-            self.refs.setdefault(folder, set()).update(refs)
+        self.members.setdefault(folder, []).append(doc)
 
     def recognized(self, spelling: Mapping[str, str]) -> set[tuple[str, str]]:
         known = {folder for folder in self.paths if tag_key(folder[1]) in spelling}
         shaped = [f for f in self.paths if f not in known and _is_tag(f[1])]
         found = set(known)
         candidates = known | set(shaped)
+        unproven = []
         for folder in shaped:
-            paths, refs = self.paths[folder], self.refs.get(folder, set())
-            for other in candidates - {folder}:
-                if (other[0] == folder[0] and not paths.isdisjoint(self.paths[other])) or (
-                    refs and not refs.isdisjoint(self.refs.get(other, ()))
-                ):
-                    found.add(folder)
-                    break
+            paths = self.paths[folder]
+            if any(
+                other[0] == folder[0] and not paths.isdisjoint(self.paths[other])
+                for other in candidates - {folder}
+            ):
+                found.add(folder)
             else:
-                if refs and not refs.isdisjoint(self.outside):
-                    found.add(folder)
+                unproven.append(folder)
+        if unproven:
+            found.update(self._by_refs(unproven))
+        return found
+
+    def _by_refs(self, folders: list[tuple[str, str]]) -> set[tuple[str, str]]:
+        """The folders one of whose pages shares a translation key with a page outside it."""
+        inside = {folder: set().union(*map(_refs, self.members[folder])) for folder in folders}
+        if not any(inside.values()):
+            return set()
+        counts: Counter[tuple[str, str]] = Counter()
+        for doc in self.documents:
+            counts.update(_refs(doc))
+        found = set()
+        for folder, refs in inside.items():
+            own: Counter[tuple[str, str]] = Counter()
+            for doc in self.members[folder]:
+                own.update(_refs(doc))
+            if any(counts[ref] > own[ref] for ref in refs):
+                found.add(folder)
         return found
 
 

@@ -116,7 +116,8 @@ def build_map(documents: Sequence[Document], config: SiteConfig) -> RedirectMap:
     json: dict[str, str] = {}
     aliases: dict[str, Alias] = {}
     claimed: dict[str, Document] = {}
-    for doc in _plugin_order(documents, config):
+    redirecting = [d for d in documents if FROM_KEY in d.data or TO_KEY in d.data]
+    for doc in _plugin_order(redirecting, config):
         _check_values(doc, problems)
         if not doc.output:
             continue
