@@ -66,6 +66,8 @@ def _list(
     else:
         query = parse_list_query(params)
         item = _page_item(served, query, inline)
+    if query.lang_fallback and inline and not served.site.translations_ready:
+        raise WouldBlock()  # the translation groups are built once, off the event loop
     return lambda: _page_list(served, query, path, params, item)
 
 
@@ -143,7 +145,7 @@ def _page_item(served: Served, query: ListQuery, inline: bool) -> Callable[[str]
         or any(_rendered(f.field) for f in query.filters)
         or any(_rendered(s.field) for s in query.sort)
     )
-    if renders and inline:
+    if (renders or (with_translations and not site.translations_ready)) and inline:
         raise WouldBlock()
 
     def item(doc_id: str) -> dict[str, Any]:

@@ -97,6 +97,10 @@ class Site:
         return redirect_paths.resolve(self.snapshot, self.redirects, url)
 
     @property
+    def translations_ready(self) -> bool:
+        return bool(self._memo.translations)
+
+    @property
     def translations(self) -> Translations:
         """The translation groups of the listed documents, built on first use."""
         memo = self._memo

@@ -4,13 +4,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from api.http import examples
+from api.http import examples, listing
+from api.http.app import create_app
+from api.settings import Settings
 from tests.http.conftest import Client
-from tests.support.sites import page
+from tests.support.sites import page, write_site
 
 SEED_TIMELINE = examples.SEED_TIMELINE
 FILES = {
@@ -163,3 +166,18 @@ def test_translations_in_lists_only_when_asked(client: Client) -> None:
     assert [t["id"] for t in asked[1]["translations"]] == ["en/news"]
     fields = client.get("/api/v1/pages?lang=ja&fields=translations&sort=order").json()["data"]
     assert fields[1] == {"id": "ja/news", "translations": asked[1]["translations"]}
+
+
+def test_translations_are_never_built_on_the_event_loop(tmp_path: Path) -> None:
+    root = write_site(tmp_path, FILES)
+    served = create_app(Settings(content_dir=root), start=False).state.runtime.load()
+    for query in ("include=translations", "lang=ja,en&lang_fallback=true"):
+        with pytest.raises(listing.WouldBlock):
+            listing.respond(served, "pages", "/api/v1/pages", query, inline=True)
+    assert not served.site.translations_ready
+    listing.respond(served, "pages", "/api/v1/pages", "include=translations", inline=False)
+    assert served.site.translations_ready
+    found = listing.respond(
+        served, "pages", "/api/v1/pages", "lang=ja&lang_fallback=true", inline=True
+    )
+    assert found.status == 200
