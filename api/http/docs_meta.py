@@ -148,7 +148,8 @@ LANG_FALLBACK = _param(
     "lang_fallback",
     "Read `lang` as an order of preference: of each page and its translations, only the one "
     "in the first language listed that has one (`lang=ja,en`: Japanese, else English). "
-    "Items that stand in for a missing first language have `lang_fallback: true`.",
+    "Items that stand in for a missing first language have `lang_fallback: true`. Without "
+    "`lang`, it changes nothing.",
     {"type": "boolean", "default": False},
 )
 HAS_TIMELINE = _param(

@@ -14,7 +14,8 @@ Grammar (the raw ``(key, value)`` pairs, repeated keys kept):
   ``include=html,excerpt,...``; ``limit`` (1 to 100, default 20); ``offset`` (0 or more).
 - ``lang=en,pt-br``: pages in any of these languages (BCP 47 ranges, see
   :mod:`api.query.languages`; ``*`` for any language); repeats add to the list, in order.
-  ``lang_fallback=true`` reads them as an order of preference instead.
+  ``lang_fallback=true`` reads them as an order of preference instead (without ``lang``, it
+  changes nothing).
 
 FIELD is any name: an unknown one matches nothing rather than failing. Everything else that
 cannot be honoured raises a :class:`QueryError` naming the parameter as written.
@@ -156,9 +157,8 @@ def parse_list_query(
     if len(langs) > MAX_LANGS:
         raise QueryError("lang", f"takes at most {MAX_LANGS} languages")
     fallback = scalars.get("lang_fallback")
-    lang_fallback = fallback is not None and _bool(fallback, "lang_fallback")
-    if lang_fallback and not langs:
-        raise QueryError("lang_fallback", "needs `lang`: the languages to fall back through")
+    # Without languages to fall back through, there is nothing to do.
+    lang_fallback = fallback is not None and _bool(fallback, "lang_fallback") and bool(langs)
     has_timeline = scalars.get("has_timeline")
     return ListQuery(
         collections=tuple(sorted(collections)),

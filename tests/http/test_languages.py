@@ -136,7 +136,6 @@ def test_lang_is_a_core_field(client: Client) -> None:
         ("lang=e n", "lang"),
         ("lang=en;ja", "lang"),
         ("lang=" + ",".join(["en"] * 33), "lang"),
-        ("lang_fallback=true", "lang_fallback"),
         ("lang=en&lang_fallback=maybe", "lang_fallback"),
     ],
 )
@@ -166,6 +165,11 @@ def test_translations_in_lists_only_when_asked(client: Client) -> None:
     assert [t["id"] for t in asked[1]["translations"]] == ["en/news"]
     fields = client.get("/api/v1/pages?lang=ja&fields=translations&sort=order").json()["data"]
     assert fields[1] == {"id": "ja/news", "translations": asked[1]["translations"]}
+
+
+def test_fallback_without_languages_changes_nothing(client: Client) -> None:
+    plain = client.get("/api/v1/pages?limit=100").json()
+    assert client.get("/api/v1/pages?limit=100&lang_fallback=true").json() == plain
 
 
 def test_translations_are_never_built_on_the_event_loop(tmp_path: Path) -> None:
