@@ -20,6 +20,8 @@ from api.query.languages import rank
 
 Params = list[tuple[str, str]]
 TIMELINE_PARAMS = LIST_PARAMS - {"has_timeline", "include"}
+TRANSLATIONS = "translations"
+FALLBACK = "lang_fallback"
 #: How long a request in a worker thread may wait for a new site's search index.
 INDEX_WAIT_SECONDS = 30.0
 
@@ -159,10 +161,6 @@ def _page_item(served: Served, query: ListQuery, inline: bool) -> Callable[[str]
         return _mark_fallback(record, site.snapshot.by_id[doc_id].lang, query)
 
     return item
-
-
-TRANSLATIONS = "translations"
-FALLBACK = "lang_fallback"
 
 
 def _mark_fallback(record: dict[str, Any], lang: str | None, query: ListQuery) -> dict[str, Any]:
