@@ -4,6 +4,9 @@ FROM python:3.11-slim AS build
 WORKDIR /src
 COPY pyproject.toml README.md ./
 COPY api ./api
+# The hosted timeline embeds' TimelineJS assets, from npm, refused unless their integrity is the
+# pinned one (standard library only); the install below packs them with the package.
+RUN python -m api.embed.fetch
 RUN pip install --no-cache-dir --prefix=/install .
 
 FROM python:3.11-slim
