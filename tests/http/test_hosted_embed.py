@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,11 +10,12 @@ import pytest
 from pydantic import ValidationError
 
 from api.embed.pins import TIMELINEJS
+from api.export import export_site
 from api.settings import Settings
 from tests.http.conftest import SITE, Client
 from tests.support.embedassets import fake_install
 from tests.support.hostedpage import ANALYTICS, hosts_named, parse_csp, parse_page
-from tests.support.sites import CONTENT, page
+from tests.support.sites import CONTENT, page, write_site
 
 MakeClient = Callable[..., Client]
 LOCAL = "about-the-icc/icc-milestones"
@@ -312,3 +314,12 @@ def test_oembed_never_answers_hosted_with_a_third_party_embed(
     card = _oembed(client, "cases/lubanga", embed="hosted")
     assert str(card["html"]).startswith('<blockquote class="content-api-card"')
     assert client.get("/oembed", params={"url": "/", "embed": "cdn"}).status_code == 422
+
+
+def test_a_static_export_links_no_hosted_embed(tmp_path: Path, assets: Path) -> None:
+    root = write_site(tmp_path / "site", FILES)
+    out = tmp_path / "out"
+    export_site(Settings(content_dir=root, public_url=PUBLIC, timelinejs_dir=assets), out)
+    written = json.loads((out / f"api/v1/pages/{LOCAL}/timeline/index.json").read_text())
+    assert written["embed_url"] and written["hosted_embed_url"] is None
+    assert not (out / "embed").exists()
