@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from pydantic import ValidationError
 
 from api.embed.pins import TIMELINEJS
 from api.export import export_site
+from api.http.app import create_app
 from api.settings import Settings
 from tests.http.conftest import SITE, Client
 from tests.support.embedassets import fake_install
@@ -323,3 +326,14 @@ def test_a_static_export_links_no_hosted_embed(tmp_path: Path, assets: Path) -> 
     written = json.loads((out / f"api/v1/pages/{LOCAL}/timeline/index.json").read_text())
     assert written["embed_url"] and written["hosted_embed_url"] is None
     assert not (out / "embed").exists()
+
+
+def test_a_server_without_assets_says_so_when_it_starts(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = write_site(tmp_path / "site", FILES)
+    settings = Settings(content_dir=root, timelinejs_dir=tmp_path / "empty")
+    with caplog.at_level(logging.WARNING, logger="content_api"), TestClient(create_app(settings)):
+        pass
+    assert "hosted timeline embeds answer 503" in caplog.text
+    assert "content-api assets fetch" in caplog.text
