@@ -11,8 +11,11 @@ from urllib.parse import urlencode
 
 import pytest
 
+from api.embed.pins import TIMELINEJS
 from tests.browser.cdp import Browser, Tab, off_machine
-from tests.support.servers import static_server
+from tests.support.embedassets import require_real_assets
+from tests.support.servers import api_server, free_port, static_server
+from tests.support.sites import CONTENT, page, write_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -123,4 +126,43 @@ def test_the_example_frontend_shows_the_hosted_embed(browser: Browser, hosted_ap
             frame,
         )
         assert headline == _slides(hosted_api)[0]["headline"]
+        _assert_nothing_left_the_machine(tab)
+
+
+def test_a_language_theme_and_font_set_come_from_the_package(
+    browser: Browser, tmp_path: Path
+) -> None:
+    require_real_assets()
+    options = "timeline_options:\n  lang: fr\n  theme: dark\n  font: pt"
+    root = write_site(
+        tmp_path / "site",
+        {
+            "_config.yml": "collections:\n  notes:\n    output: true\n",
+            "_notes/jalons.md": page(f"title: Jalons\ntimeline_data: _data/jalons.csv\n{options}"),
+            "_data/jalons.csv": (CONTENT / "_data/timelines/icc-milestones.csv").read_text(),
+        },
+    )
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with api_server(root, env={"CONTENT_API_PUBLIC_URL": base}, port=port):
+        tab = browser.tab()
+        tab.send("Page.addScriptToEvaluateOnNewDocument", {"source": VIOLATIONS})
+        tab.goto(f"{base}/embed/timelines/notes/jalons")
+        tab.wait_for("window.timeline && window.timeline.ready", "TimelineJS to start")
+        assert tab.evaluate("document.documentElement.lang") == "fr"
+        dates = tab.wait_for(
+            "[...document.querySelectorAll('.tl-slide .tl-headline-date')]"
+            ".map(e => e.textContent).join(' | ')",
+            "the slides' dates",
+        )
+        assert "juillet 1998" in dates  # French month names: the fr locale was read
+        assert tab.evaluate("window.timeline.language.lang") == "fr"
+        package = f"{base}/embed/assets/timelinejs/{TIMELINEJS.version}"
+        loaded = {url for status, url in tab.responses() if status == 200}
+        for name in (
+            "js/locale/fr.json",
+            "css/themes/timeline.theme.dark.css",
+            "css/fonts/font.pt.css",
+        ):
+            assert f"{package}/{name}" in loaded, name
         _assert_nothing_left_the_machine(tab)

@@ -15,6 +15,18 @@ from api.timeline.languages import V3_LANGS
 from tests.support.embedassets import require_real_assets
 
 
+def test_absent_assets_skip_outside_ci(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="content-api assets fetch"):
+        require_real_assets(tmp_path)
+
+
+def test_absent_assets_fail_under_ci(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI=true requires it"):
+        require_real_assets(tmp_path)
+
+
 @pytest.fixture(scope="module")
 def folder() -> Path:
     return require_real_assets()

@@ -74,10 +74,10 @@ def fake_install(root: Path) -> Path:
     return root
 
 
-def require_real_assets() -> Path:
+def require_real_assets(root: Path | None = None) -> Path:
     """The install ``make`` fetched (``content-api assets fetch``). Absent, a test skips with
     the command to run; under ``CI=true`` it fails, since ``make test`` fetches them."""
-    folder = install_folder(default_root(), TIMELINEJS)
+    folder = install_folder(root or default_root(), TIMELINEJS)
     if (folder / MANIFEST).exists():
         return folder
     message = f"{folder} is absent: run `content-api assets fetch` (make test does)"
