@@ -33,6 +33,7 @@ class SiteOptions:
 
     public_url: str | None = None
     sanitize: bool = False
+    hosted_embeds: bool = False  # /embed/timelines is served (its assets are installed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,9 @@ class Site:
     def __init__(self, snapshot: Snapshot, options: SiteOptions | None = None) -> None:
         self.snapshot = snapshot
         self.options = options or SiteOptions()
-        self.timelines: Timelines = build_timelines(snapshot, self.options.public_url)
+        self.timelines: Timelines = build_timelines(
+            snapshot, self.options.public_url, self.options.hosted_embeds
+        )
         self._memo = _Memo()
         #: The documents lists, search, feeds and the sitemap show: all but redirects.
         self.listed = tuple(d for d in snapshot.documents if not is_redirect(d))
