@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from api import __version__
-from api.content import permalinks, plugins
+from api.content import languages, permalinks, plugins, redirects
 from api.content.config import CONFIG_FILE, CollectionConfig, SiteConfig, parse_config
 from api.content.datafiles import load_data_dir
 from api.content.diagnostics import Diagnostic, error, warning
@@ -107,6 +107,8 @@ class Loader:
         layouts = site_layouts(self.root, config)
         documents, _ = generate(documents, static_files, config, layouts)
         documents = unique(documents, problems)
+        # What the site's languages and redirects make of each document (they need them all).
+        documents = redirects.as_written(languages.assign(documents, config), config)
         ordered = default_order(documents, config)
         data, data_files, data_problems = load_data_dir(self.root, config.data_dir)
         problems += data_problems
@@ -120,7 +122,7 @@ class Loader:
             root=self.root,
             config=config,
             documents=tuple(ordered),
-            collections=_collections(config, ordered),
+            collections=_collections(config, [d for d in ordered if not redirects.is_redirect(d)]),
             diagnostics=tuple(sorted(problems, key=lambda d: (d.source_path, d.line or 0, d.code))),
             data=data,
             content_version=_version(config_hash, ordered, files),
