@@ -3,7 +3,7 @@
 Rendering never touches the filesystem, so the files a page includes relative to its own
 folder are read when the content is: each ``include_relative`` of a page names a file at or
 below the page's folder (Jekyll refuses ``..``). A name built with ``{{ }}`` is only known
-when the page renders, so every text file below that folder is read then (within bounds).
+when the page renders, so every text file below that folder is read (within bounds).
 Included files may include others, still relative to the page.
 """
 
@@ -22,6 +22,11 @@ _INVALID = re.compile(r"[./]{2,}")
 MAX_FILES = 2000
 MAX_BYTES = 1_000_000
 MAX_PER_FOLDER = 500  # files read for one page whose names are only known when it renders
+#: What a computed name may include: text, not images or archives that happen to be there.
+TEXT_SUFFIXES = frozenset(
+    ".md .markdown .mkdown .mkdn .mkd .html .htm .txt .text .liquid .json .yml .yaml .csv "
+    ".tsv .xml .svg .js .mjs .ts .css .scss .sass .rb .py .sh .go .java .c .h .rs .sql".split()
+)
 
 
 def read_relative_includes(root: Path, documents: Iterable[Document]) -> dict[str, str]:
@@ -63,7 +68,7 @@ def _candidates(root: Path, folder: str, name: str) -> list[str]:
         rel = path.relative_to(root).as_posix()
         if any(part.startswith((".", "_site")) for part in rel.split("/")):
             continue
-        if path.is_file():
+        if path.suffix.lower() in TEXT_SUFFIXES and path.is_file():
             found.append(rel)
         if len(found) >= MAX_PER_FOLDER:
             break
