@@ -8,6 +8,7 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
+from api.content.loader import Loader, LoadOptions
 from api.site import Site
 from tests.support.sites import load, page, write_site
 
@@ -184,3 +185,16 @@ def test_post_url_falls_back_to_date_and_slug(tmp_path: Path) -> None:
     )
     # No `_posts/2020-01-01-only.*`: Jekyll's older rule finds the post by date and slug.
     assert _html(site, "index") == "<p>/ja/2020/01/01/only.html</p>"
+
+
+def test_an_included_file_that_changes_is_a_new_content_version(tmp_path: Path) -> None:
+    root = write_site(
+        tmp_path,
+        {"a.md": page("title: A", "{% include_relative part.txt %}\n"), "part.txt": "one"},
+    )
+    loader = Loader(root, LoadOptions())
+    first = loader.load()
+    (root / "part.txt").write_text("two", encoding="utf-8")
+    second = loader.load(changed=["part.txt"])
+    assert first.content_version != second.content_version
+    assert _html(Site(second), "a") == "<p>two</p>"
