@@ -24,8 +24,40 @@ MAX_BYTES = 1_000_000
 MAX_PER_FOLDER = 500  # files read for one page whose names are only known when it renders
 #: What a computed name may include: text, not images or archives that happen to be there.
 TEXT_SUFFIXES = frozenset(
-    ".md .markdown .mkdown .mkdn .mkd .html .htm .txt .text .liquid .json .yml .yaml .csv "
-    ".tsv .xml .svg .js .mjs .ts .css .scss .sass .rb .py .sh .go .java .c .h .rs .sql".split()
+    {
+        ".md",
+        ".markdown",
+        ".mkdown",
+        ".mkdn",
+        ".mkd",
+        ".html",
+        ".htm",
+        ".txt",
+        ".text",
+        ".liquid",
+        ".json",
+        ".yml",
+        ".yaml",
+        ".csv",
+        ".tsv",
+        ".xml",
+        ".svg",
+        ".js",
+        ".mjs",
+        ".ts",
+        ".css",
+        ".scss",
+        ".sass",
+        ".rb",
+        ".py",
+        ".sh",
+        ".go",
+        ".java",
+        ".c",
+        ".h",
+        ".rs",
+        ".sql",
+    }
 )
 
 

@@ -201,3 +201,20 @@ def test_render_with_liquid_false_skips_liquid(site: SiteContext) -> None:
         PageContext("doc.md", "{{ page.title }}", {"title": "T"}, render_liquid=False)
     )
     assert result.html == "<p>{{ page.title }}</p>\n"
+
+
+def test_include_name_built_from_parts(tmp_path: Path) -> None:
+    (tmp_path / "ex").mkdir()
+    (tmp_path / "ex" / "a.html").write_text("EX-A")
+    site = SiteContext(includes_dir=tmp_path)
+    body = '{% assign n = "a" %}{% include ex/{{ n }}.html %}|{% include ex/{{ page.n }}.html %}'
+    assert liquid(site, body, n="a") == "EX-A|EX-A"
+
+
+def test_keywords_after_a_dot_are_properties(site: SiteContext) -> None:
+    # Ruby's Liquid reads `x.continue` and `x.limit` as properties; so does the engine.
+    page = {"nav": {"continue": "Next", "limit": 3, "empty": "no"}}
+    assert liquid(
+        site, "{{ page.nav.continue }} {{ page.nav.limit }} {{ page.nav.empty }}", **page
+    ) == ("Next 3 no")
+    assert liquid(site, "{% for x in (1..5) limit: 2 %}{{ x }}{% endfor %}") == "12"

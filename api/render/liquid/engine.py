@@ -19,6 +19,7 @@ from liquid.exceptions import LiquidError, LiquidSyntaxError
 from ...content.diagnostics import Diagnostic, error, warning
 from ...content.relative_includes import relative_path
 from ..context import SiteContext
+from . import compat  # noqa: F401  (Ruby Liquid's reading of `a.continue`)
 from .filters import jekyll_filters
 from .gist import GistTag
 from .includes import read_includes

@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from liquid import Environment
-from liquid.builtin.expressions import BooleanExpression, FilteredExpression, tokenize
+from liquid.builtin.expressions import BooleanExpression, FilteredExpression
 from liquid.expression import Expression
 from liquid.filter import with_context
 from liquid.stream import TokenStream
 from liquid.token import TOKEN_EXPRESSION, Token
+
+from .compat import tokenize
 
 if TYPE_CHECKING:
     from liquid.context import RenderContext

@@ -35,7 +35,8 @@ RELATIVE = "\x00include_relative"  # (page path, name) -> template, or None
 _PARAM = re.compile(
     r"([\w-]+)\s*=\s*(?:\"([^\"\\]*(?:\\.[^\"\\]*)*)\"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))"
 )
-_INCLUDE_NAME = re.compile(r"^\s*(\{\{.*?\}\}|[^\s{}]+)(.*)$", re.S)
+# A file name: literal parts and ``{{ }}`` parts (``ex/{{ name }}.html``), up to a space.
+_INCLUDE_NAME = re.compile(r"^\s*((?:\{\{.*?\}\}|[^\s{}])+)(.*)$", re.S)
 _VALID_FILE = re.compile(r"^[\w/.\-()+~#@]+$")
 _INVALID_SEQUENCE = re.compile(r"[./]{2,}")
 _HIGHLIGHT_SYNTAX = re.compile(r'^([a-zA-Z0-9.+#_-]+)((\s+\w+(=(\w+|"([0-9]+\s)*[0-9]+"))?)*)$')
