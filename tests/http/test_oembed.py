@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from xml.etree import ElementTree
 from urllib.parse import quote
+from xml.etree import ElementTree
 
 import pytest
 from hypothesis import HealthCheck, given, settings
