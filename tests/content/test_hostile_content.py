@@ -88,14 +88,26 @@ def test_broken_files_at_http_level(make_client: MakeClient) -> None:
     assert client.get("/readyz").json()["diagnostics"]["errors"] == len(expected)
 
 
-def test_stray_non_utf8_bytes_are_replaced_and_reported(make_client: MakeClient) -> None:
-    raw = b"---\ntitle: Caf\xe9\n---\nLine one.\n\nna\xefve \xff text\n"
+def test_a_latin1_page_is_served_with_its_text_intact_and_reported(
+    make_client: MakeClient,
+) -> None:
+    raw = "---\ntitle: Latin-1 été\n---\nCafé.\n\nnaïve ÿ text\n".encode("latin-1")
     client = make_client({"_config.yml": CONFIG, "_notes/latin1.md": raw})
     body = client.get("/api/v1/pages/notes/latin1").json()
-    assert body["title"] == "Caf\ufffd"
-    assert "na\ufffdve \ufffd text" in body["html"]
+    assert body["title"] == "Latin-1 été"
+    assert "Café." in body["html"] and "naïve ÿ text" in body["html"]
+    assert "\ufffd" not in body["html"]
     (found,) = diagnostics(client, "_notes/latin1.md")
     assert (found["code"], found["line"], found["severity"]) == ("invalid-utf8", 2, "warning")
+    assert "Latin-1" in found["message"] and "as UTF-8" in found["message"]
+
+
+def test_a_file_no_encoding_reads_is_refused_with_an_error(make_client: MakeClient) -> None:
+    raw = b"---\ntitle: x\n---\n" + bytes(range(1, 256)) * 2
+    client = make_client({"_config.yml": CONFIG, "_notes/noise.md": raw})
+    assert client.get("/api/v1/pages/notes/noise").status_code == 404
+    (found,) = diagnostics(client, "_notes/noise.md")
+    assert (found["code"], found["severity"]) == ("not-text", "error")
 
 
 @pytest.mark.parametrize(
