@@ -393,6 +393,20 @@ def test_half_a_save_keeps_the_last_good_version(
     assert "notes/a" not in loader.load().by_id
 
 
+@pytest.mark.parametrize("cut", [b"-", b"--", b"---", b"--\r"])
+def test_a_file_cut_at_the_start_of_its_front_matter_keeps_its_last_good_version(
+    tmp_path: Path, cut: bytes
+) -> None:
+    root = write_site(tmp_path, {"_config.yml": CONFIG, "_notes/a.md": page("title: Good")})
+    loader = Loader(root)
+    assert loader.load().by_id["notes/a"].title == "Good"
+    (root / "_notes/a.md").write_bytes(cut)
+    cut_short = loader.load(changed=["_notes/a.md"])
+    assert cut_short.by_id["notes/a"].title == "Good"
+    (root / "_notes/a.md").write_text(page("title: Saved"), encoding="utf-8")
+    assert loader.load(changed=["_notes/a.md"]).by_id["notes/a"].title == "Saved"
+
+
 def test_an_empty_new_file_is_not_a_page(tmp_path: Path) -> None:
     root = write_site(tmp_path, {"_config.yml": CONFIG, "_notes/new.md": b"", "index.md": b""})
     snapshot = load(root)
