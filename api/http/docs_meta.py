@@ -32,7 +32,6 @@ _DESCRIPTIONS = {
     404: "Not Found: no such page, or the page has no such resource.",
     414: "URI Too Long: the URL is longer than the server accepts.",
     422: "Invalid Parameter: a query parameter is malformed or out of range (see `errors`).",
-    501: "Not Implemented: the requested format is not offered.",
     503: "Not Ready: the content is still loading.",
 }
 

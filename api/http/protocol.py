@@ -13,6 +13,9 @@ A deadline is never pushed back by more bytes arriving (a client dripping one by
 is cut off like one that sends nothing). Past it the connection is closed and counted; a
 log line sums up the closings at most once a second. Between requests, uvicorn's own
 keep-alive timeout still applies, and while the app works on a request nothing is timed.
+
+Past ``limit_concurrency`` connections uvicorn answers a 503 itself, in plain text; here it
+is the API's problem+json, with ``Retry-After``, like every other error.
 """
 
 from __future__ import annotations
@@ -22,8 +25,12 @@ import logging
 from typing import Any, Literal
 
 import h11
+from starlette.types import Receive, Scope, Send
+from uvicorn.protocols.http import h11_impl, httptools_impl
 from uvicorn.protocols.http.h11_impl import H11Protocol
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+from api.http.problems import NOSNIFF, PROBLEM_TYPE, problem_body
 
 log = logging.getLogger("content_api")
 
@@ -102,6 +109,34 @@ DEADLINES = Deadlines()
 def configure(header_timeout: float, body_timeout: float) -> None:
     """Set the deadlines of every connection this process accepts from now on."""
     DEADLINES.configure(header_timeout, body_timeout)
+
+
+_AT_CAPACITY = problem_body(
+    503,
+    "The server is at its connection limit; try again in a moment.",
+    title="Service Unavailable",
+    type_="at-capacity",
+)
+
+
+async def at_capacity(scope: Scope, receive: Receive, send: Send) -> None:
+    """What a request past ``limit_concurrency`` gets: a 503 problem, and the connection
+    closed so that the slot is free."""
+    headers = [
+        (b"content-type", PROBLEM_TYPE.encode()),
+        (b"content-length", str(len(_AT_CAPACITY)).encode()),
+        (b"retry-after", b"1"),
+        (b"cache-control", b"no-store"),
+        NOSNIFF,
+        (b"connection", b"close"),
+    ]
+    await send({"type": "http.response.start", "status": 503, "headers": headers})
+    await send({"type": "http.response.body", "body": _AT_CAPACITY})
+
+
+# uvicorn's protocols look their 503 app up by this module-level name when the cap is hit.
+for _module in (httptools_impl, h11_impl):
+    setattr(_module, "service_unavailable", at_capacity)  # noqa: B010
 
 
 class _Deadline:

@@ -8,6 +8,7 @@ bounds (each wait has a limit), not timings: the figures are measured in bench/s
 
 from __future__ import annotations
 
+import json
 import socket
 import time
 from pathlib import Path
@@ -182,3 +183,33 @@ def test_two_thousand_stalled_connections_are_closed_while_others_are_served(
         poll(lambda: "connections that did not send" in server.log, 5, "the count")
     finally:
         close_all(stalled)
+
+
+@pytest.mark.parametrize("parser", PARSERS)
+def test_past_the_connection_cap_a_request_gets_a_503_problem_at_once(
+    start_server: StartServer, site: Path, parser: str
+) -> None:
+    """A flood fills the worker's connections: the next request is refused straight away
+    with a 503 problem (not queued), and is served again once connections are freed."""
+    cap = 8
+    server = start_server(site, "--http", parser, "--limit-concurrency", str(cap))
+    idle = stall(server.port, cap, b"")
+    try:
+        with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
+            sock.sendall(b"GET /api/v1/pages/notes/a HTTP/1.1\r\nHost: x\r\n\r\n")
+            data = b""
+            while chunk := sock.recv(65536):  # the server closes after the 503
+                data += chunk
+        head, _, body = data.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 503"), head
+        assert b"content-type: application/problem+json" in head.lower()
+        assert b"retry-after: 1" in head.lower()
+        problem = json.loads(body)
+        assert problem["status"] == 503 and "connection limit" in problem["detail"]
+    finally:
+        close_all(idle)
+    poll(
+        lambda: httpx.get(server.url + "/api/v1/pages/notes/a", timeout=5).status_code == 200,
+        5,
+        "served again",
+    )
