@@ -62,10 +62,12 @@ def run_parser(parser: str) -> dict[str, Any]:
             close_all(stalled)
         after = _latencies(url, MEASURE_SECONDS)
     latest = max(closed.values()) - opened if closed else float("nan")
+    baseline = min(percentile(before, 0.99), percentile(after, 0.99))
     return {
         "no_stalled": _summary(before),
         "with_stalled": _summary(during),
         "no_stalled_again": _summary(after),
+        "p99_ratio_with_to_without": round(percentile(during, 0.99) / baseline, 2),
         "stalled_closed": len(closed),
         "all_closed_after_s": round(latest, 1),
         "target_met": len(closed) == STALLED
