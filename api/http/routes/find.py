@@ -11,6 +11,7 @@ from starlette.responses import RedirectResponse
 from api.http.deps import ServedDep
 from api.http.docs_meta import TEXT_PATTERN, errors
 from api.http.errors import NotFound
+from api.site import Site
 
 router = APIRouter(prefix="/api/v1", tags=["pages"])
 
@@ -24,11 +25,17 @@ router = APIRouter(prefix="/api/v1", tags=["pages"])
         "without the site's host, `baseurl` or trailing slash) or with a source path "
         "(`source_path`, relative to the content directory). Give one or both: with both, "
         "the page must have that URL and that source path. No page matching (or neither "
-        "given) is a 404."
+        "given) is a 404. A URL that the site redirects (`redirect_from` on a page, or a "
+        "page with `redirect_to`) answers 301, to the API resource of the page it finally "
+        "leads to, or to the URL elsewhere it leads to."
     ),
     status_code=307,
     response_class=RedirectResponse,
-    responses={307: {"description": "The page's API resource, in `Location`."}, **errors(404, 422)},
+    responses={
+        301: {"description": "The URL is a redirect: where it leads, in `Location`."},
+        307: {"description": "The page's API resource, in `Location`."},
+        **errors(404, 422),
+    },
 )
 def find_page(
     served: ServedDep,
@@ -56,25 +63,47 @@ def find_page(
         # A lookup with nothing to look up matches no page (the schema cannot require
         # "one of two", so this is not a 422).
         raise NotFound("No page was asked for: give `url`, `source_path` or both.")
-    snapshot = served.site.snapshot
-    by_url = None if url is None else snapshot.find_url(url)
-    # A lookup in the snapshot's index: never a path joined onto the disk.
-    by_path = None if source_path is None else snapshot.by_source_path.get(_relative(source_path))
-    if url is not None and source_path is not None:
-        same = by_url is not None and by_path is not None and by_url.id == by_path.id
-        doc = by_url if same else None
-        what = f"URL {url!r} and the source path {source_path!r}"
-    elif url is not None:
-        doc, what = by_url, f"URL {url!r}"
-    else:
-        doc, what = by_path, f"source path {source_path!r}"
-    if doc is None:
-        raise NotFound(f"No page has the {what}.")
-    location = f"/api/v1/pages/{quote(doc.id, safe='/')}"
-    return RedirectResponse(
-        location, status_code=307, headers={"cache-control": "public, max-age=60"}
+    by_path = None
+    if source_path is not None:
+        # A lookup in the snapshot's index: never a path joined onto the disk.
+        by_path = served.site.snapshot.by_source_path.get(source_path.strip().lstrip("/"))
+        if by_path is None:
+            raise NotFound(f"No page has the source path {source_path!r}.")
+    if url is None:
+        assert by_path is not None
+        return _redirect(page_location(by_path.id), 307)
+    if by_path is None:
+        return _by_url(served.site, url)
+    # Both: the page the URL leads to (through its redirects) must have the source path.
+    found = served.site.resolve_url(url)
+    if found is None or found.doc is None or found.doc.id != by_path.id:
+        raise NotFound(f"No page has the URL {url!r} and the source path {source_path!r}.")
+    return _redirect(page_location(by_path.id), 301 if found.moved else 307)
+
+
+def page_location(doc_id: str) -> str:
+    return f"/api/v1/pages/{quote(doc_id, safe='/')}"
+
+
+def _by_url(site: Site, url: str) -> RedirectResponse:
+    found = site.resolve_url(url)
+    if found is None:
+        raise NotFound(f"No page has the URL {url!r}.")
+    if found.doc is not None:
+        return _redirect(page_location(found.doc.id), 301 if found.moved else 307)
+    if found.url is not None and found.url.lower().startswith(("http://", "https://")):
+        return _redirect(found.url, 301)
+    if found.loop:
+        raise NotFound(f"The URL {url!r} is a redirect that never reaches a page (a loop).")
+    if found.url is not None:
+        raise NotFound(f"The URL {url!r} redirects to {found.url!r}, which is not a web page.")
+    raise NotFound(
+        f"The URL {url!r} redirects to {found.hops[-1]!r}, which is no page of this site "
+        "(and the site has no `url` to give its address)."
     )
 
 
-def _relative(source_path: str) -> str:
-    return source_path.strip().lstrip("/")
+def _redirect(location: str, status: int) -> RedirectResponse:
+    return RedirectResponse(
+        location, status_code=status, headers={"cache-control": "public, max-age=60"}
+    )
