@@ -11,7 +11,7 @@ import os
 import stat
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from api import processes
@@ -72,19 +72,26 @@ def read_file(found: Found, config: SiteConfig) -> FileResult:
         failure = SourceError("unreadable", f"The file cannot be read: {reason}.")
         return FileResult(path, stamp, "", failure=failure)
     digest = content_hash(raw)
-    unsettled = len(raw) != found.size
+    # The size changed between listing and reading, or all there is is the start of a
+    # front-matter line ("-", "--"): a save under way, which the watcher will see complete.
+    unsettled = len(raw) != found.size or _opening_only(raw)
     try:
         origin, source = found.origin, parse_source(raw)
         front_matter = source is not None
         if source is None:
-            adopted = adopt(origin, decode(raw)[0], config)
+            text, notes = decode(raw)
+            adopted = adopt(origin, text, config)
             if adopted is None:
                 return FileResult(path, stamp, digest, unsettled=unsettled)
-            origin, source = adopted
+            origin, source = adopted[0], replace(adopted[1], warnings=tuple(notes))
         document, problems = build_document(origin, source, config, digest, front_matter)
     except SourceError as exc:
         return FileResult(path, stamp, digest, failure=exc, unsettled=unsettled)
     return FileResult(path, stamp, digest, document, tuple(problems), unsettled=unsettled)
+
+
+def _opening_only(raw: bytes) -> bool:
+    return 0 < len(raw) < 4 and b"---".startswith(raw.rstrip(b"\r\n"))
 
 
 def read_many(items: list[Found], config: SiteConfig) -> list[FileResult]:
