@@ -176,3 +176,12 @@ def test_posts_are_listed_in_jekylls_order_by_date_then_path(tmp_path: Path) -> 
         "posts/en/2020-01-01-apple",
         "posts/2021-01-01-zebra",
     ]
+
+
+def test_a_post_without_front_matter_in_a_legacy_encoding_keeps_its_text(tmp_path: Path) -> None:
+    site = write_site(tmp_path, {"_posts/2020-01-01-cafe.md": "Café au lait.\n".encode("cp1252")})
+    snapshot = load(site)
+    assert [(d.id, d.body, d.front_matter) for d in snapshot.documents] == [
+        ("posts/2020-01-01-cafe", "Café au lait.\n", False)
+    ]
+    assert [d.code for d in snapshot.diagnostics] == ["invalid-utf8"]
