@@ -1,0 +1,362 @@
+"""A state-machine lexer that steps as Rouge's ``RegexLexer`` steps.
+
+A lexer class declares named states, each an ordered list of rules (a pattern and what to do
+when it matches at the current position) and mixins (another state's rules, tried in place).
+Lexing tries the rules of the state on top of the stack in order; the first that matches
+emits tokens and may push, pop or replace states. When none matches, one character is an
+``err`` token. Like Rouge, a rule matching nothing more than five times in a row fails, and
+inside a mixin a failure goes on with the rules after the mixin.
+
+Tokens are Rouge's short CSS class names (``"nf"``, ``"s2"``), the empty string for plain text.
+States are compiled once per lexer class, on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, TypeAlias
+
+from .patterns import Match, Matcher, compile_rule
+
+Token: TypeAlias = str
+Emit: TypeAlias = Callable[[Token, str], None]
+Callback: TypeAlias = Callable[[Any, Match], None]
+
+POP = "#pop"
+PUSH = "#push"
+_MAX_NULL_STEPS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule as declared: a pattern with its flags, and tokens or a callback."""
+
+    pattern: str
+    token: Token | tuple[Token, ...] | None = None
+    next: str | None = None
+    callback: Callback | None = None
+    flags: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Mixin:
+    state: str
+
+
+Definition: TypeAlias = Sequence[Rule | Mixin]
+
+
+def rule(
+    pattern: str,
+    token: Token | tuple[Token, ...] | Callback,
+    next: str | None = None,
+    flags: str = "",
+) -> Rule:
+    """A rule: a token (or one token per group) and an optional next state, or a callback."""
+    if callable(token):
+        return Rule(pattern, callback=token, flags=flags)
+    return Rule(pattern, token, next, flags=flags)
+
+
+def mixin(state: str) -> Mixin:
+    return Mixin(state)
+
+
+class Compiled:
+    """A rule ready to run: ``skip`` is where the enclosing state goes on when it fails."""
+
+    __slots__ = ("bol", "callback", "groups", "match", "next", "skip", "token")
+
+    def __init__(self, declared: Rule, skip: int) -> None:
+        self.match: Matcher
+        self.match, self.bol = compile_rule(declared.pattern, declared.flags)
+        self.callback = declared.callback
+        self.groups = declared.token if isinstance(declared.token, tuple) else None
+        self.token = declared.token if isinstance(declared.token, str) else None
+        self.next = declared.next
+        self.skip = skip
+
+
+class State:
+    __slots__ = ("name", "rules")
+
+    def __init__(self, name: str, rules: list[Compiled]) -> None:
+        self.name = name
+        self.rules = rules
+
+
+def _flatten(
+    name: str, definitions: dict[str, Definition], end: list[int], out: list[tuple[Rule, int]]
+) -> None:
+    """Append the state's rules, mixins expanded; each remembers where its mixin ends."""
+    slot = len(end)
+    end.append(0)
+    for item in definitions[name]:
+        if isinstance(item, Mixin):
+            _flatten(item.state, definitions, end, out)
+        else:
+            out.append((item, slot))
+    end[slot] = len(out)
+
+
+def build_state(name: str, definitions: dict[str, Definition]) -> State:
+    flat: list[tuple[Rule, int]] = []
+    end: list[int] = []
+    _flatten(name, definitions, end, flat)
+    rules = []
+    for declared, slot in flat:
+        # A failure at the top level fails the step; inside a mixin it resumes after the mixin.
+        skip = end[slot] if slot else -1
+        rules.append(Compiled(declared, skip))
+    return State(name, rules)
+
+
+class Lexer:
+    """The protocol every lexer follows: ``lex`` starts afresh, ``continue_lex`` goes on."""
+
+    def __init__(self, options: dict[str, Any] | None = None) -> None:
+        self.options = dict(options or {})
+
+    def reset(self) -> None:
+        return None
+
+    def lex(self, text: str, emit: Emit) -> None:
+        self.reset()
+        self.continue_lex(text, emit)
+
+    def continue_lex(self, text: str, emit: Emit) -> None:
+        raise NotImplementedError
+
+
+class RegexLexer(Lexer):
+    """Rouge's regex lexer: subclasses define ``states()`` and may override ``start()``."""
+
+    _compiled: ClassVar[dict[str, State]]
+    _definitions: ClassVar[dict[str, Definition]]
+
+    def __init__(self, options: dict[str, Any] | None = None) -> None:
+        super().__init__(options)
+        self.stack: list[State] = []
+        self.text = ""
+        self.match: Match | None = None
+        self.emit: Emit = _discard
+        self.null_steps = 0
+
+    # -- declaring states ------------------------------------------------------------------
+
+    @classmethod
+    def states(cls) -> dict[str, Definition]:
+        raise NotImplementedError
+
+    @classmethod
+    def state_named(cls, name: str) -> State:
+        compiled = cls.__dict__.get("_compiled")
+        if compiled is None:
+            compiled = {}
+            cls._compiled = compiled
+            cls._definitions = cls.states()
+        found = compiled.get(name)
+        if found is None:
+            found = compiled[name] = build_state(name, cls._definitions)
+        return found
+
+    # -- the protocol ----------------------------------------------------------------------
+
+    def reset(self) -> None:
+        self.stack = [self.state_named("root")]
+        self.null_steps = 0
+        self.start()
+
+    def start(self) -> None:
+        """Run at every fresh lex (Rouge's ``start`` blocks)."""
+
+    def lex(self, text: str, emit: Emit) -> None:
+        self.reset()
+        self.continue_lex(text, emit)
+
+    def continue_lex(self, text: str, emit: Emit) -> None:
+        if not self.stack:
+            self.reset()
+        saved = self.text, self.emit, self.match
+        self.text, self.emit = text, emit
+        try:
+            self._run(text)
+        finally:
+            self.text, self.emit, self.match = saved
+
+    def _run(self, text: str) -> None:
+        pos, size = 0, len(text)
+        emit = self.emit
+        while pos < size:
+            rules = self.stack[-1].rules
+            count = len(rules)
+            index = 0
+            moved = -1
+            while index < count:
+                compiled = rules[index]
+                if compiled.bol and pos and text[pos - 1] != "\n":
+                    index += 1
+                    continue
+                found = compiled.match(text, pos)
+                if found is None:
+                    index += 1
+                    continue
+                self.match = found
+                callback = compiled.callback
+                if callback is not None:
+                    callback(self, found)
+                else:
+                    groups = compiled.groups
+                    if groups is None:
+                        value = found.group()
+                        if value:
+                            emit(compiled.token or "", value)
+                    else:
+                        for number, kind in enumerate(groups, 1):
+                            value = found.group(number)
+                            if value:
+                                emit(kind, value)
+                    target = compiled.next
+                    if target is not None:
+                        if target == POP:
+                            self.stack.pop()
+                        elif target == PUSH:
+                            self.stack.append(self.stack[-1])
+                        else:
+                            self.stack.append(self.state_named(target))
+                end = found.end()
+                if end == pos:
+                    self.null_steps += 1
+                    if self.null_steps > _MAX_NULL_STEPS:
+                        index = compiled.skip
+                        if index < 0:
+                            break
+                        continue
+                else:
+                    self.null_steps = 0
+                moved = end
+                break
+            if moved < 0:
+                emit("err", text[pos])
+                pos += 1
+            else:
+                pos = moved
+
+    # -- what callbacks do -----------------------------------------------------------------
+
+    def token(self, kind: Token, value: str | None = None) -> None:
+        if value is None:
+            assert self.match is not None
+            value = self.match.group()
+        if value:
+            self.emit(kind, value)
+
+    def groups(self, *kinds: Token) -> None:
+        assert self.match is not None
+        for number, kind in enumerate(kinds, 1):
+            value = self.match.group(number)
+            if value:
+                self.emit(kind, value)
+
+    def push(self, name: str | State | None = None) -> None:
+        if name is None:
+            self.stack.append(self.stack[-1])
+        elif isinstance(name, State):
+            self.stack.append(name)
+        else:
+            self.stack.append(self.state_named(name))
+
+    def pop(self, times: int = 1) -> None:
+        del self.stack[len(self.stack) - times :]
+
+    def goto(self, name: str | State) -> None:
+        self.stack[-1] = name if isinstance(name, State) else self.state_named(name)
+
+    def reset_stack(self) -> None:
+        self.stack[:] = [self.state_named("root")]
+
+    def state_is(self, name: str) -> bool:
+        return self.stack[-1].name == name
+
+    def in_state(self, name: str) -> bool:
+        return any(state.name == name for state in self.stack)
+
+    def delegate(self, lexer: Lexer, text: str | None = None) -> None:
+        """Lex ``text`` (by default the match) with another lexer, which keeps its state."""
+        if text is None:
+            assert self.match is not None
+            text = self.match.group()
+        lexer.continue_lex(text, self.emit)
+
+    def recurse(self, text: str | None = None) -> None:
+        """Lex ``text`` with a fresh lexer of this class (Rouge's ``recurse``)."""
+        if text is None:
+            assert self.match is not None
+            text = self.match.group()
+        type(self)(self.options).lex(text, self.emit)
+
+
+def _discard(kind: Token, value: str) -> None:
+    return None
+
+
+def dynamic_state(name: str, definitions: dict[str, Definition], key: str | None = None) -> State:
+    """A state built at lex time (Rouge's ``push do ... end``), compiled once per ``key``."""
+    cache_key = key or name
+    found = _DYNAMIC.get(cache_key)
+    if found is None:
+        found = _DYNAMIC[cache_key] = build_state(name, definitions)
+    return found
+
+
+_DYNAMIC: dict[str, State] = {}
+
+
+def words(items: str | Iterable[str]) -> str:
+    """An alternation of the words (a list, or a string of words separated by white space)
+    in the order given, for the order is part of the pattern."""
+    if isinstance(items, str):
+        items = items.split()
+    return "|".join(re.escape(item) for item in items)
+
+
+def _apply(lexer: RegexLexer, moves: tuple[str, ...]) -> None:
+    for move in moves:
+        if move == POP:
+            lexer.pop()
+        elif move.startswith("goto:"):
+            lexer.goto(move[5:])
+        else:
+            lexer.push(move)
+
+
+def then(token: Token, *moves: str) -> Callback:
+    """A callback: the match as ``token``, then each move (a state to push, ``POP``, or
+    ``goto:name`` to replace the top state)."""
+
+    def act(lexer: RegexLexer, m: Match) -> None:
+        lexer.token(token)
+        _apply(lexer, moves)
+
+    return act
+
+
+def groups_then(tokens: tuple[Token, ...], *moves: str) -> Callback:
+    """A callback: one token per group, then each move."""
+
+    def act(lexer: RegexLexer, m: Match) -> None:
+        lexer.groups(*tokens)
+        _apply(lexer, moves)
+
+    return act
+
+
+def moves(*moves: str) -> Callback:
+    """A callback that only moves (for patterns that match nothing)."""
+
+    def act(lexer: RegexLexer, m: Match) -> None:
+        _apply(lexer, moves)
+
+    return act

@@ -1,0 +1,15 @@
+"""Lexers that reproduce Rouge's, one module per language family."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..engine import Lexer
+from .plaintext import PlainText
+from .ruby import Ruby
+
+LEXERS: dict[str, Callable[[dict[str, Any]], Lexer]] = {
+    "plaintext": PlainText,
+    "ruby": Ruby,
+}
