@@ -274,7 +274,7 @@ def translate(source: str, extended: bool = False, at_start: bool = True) -> tup
             continue
         out.append(char)
         i += 1
-        if char not in "*?+{}$":
+        if char not in "*?+$":
             consume()
     return "".join(out), uses_regex
 
