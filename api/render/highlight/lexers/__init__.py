@@ -7,9 +7,13 @@ from typing import Any
 
 from ..engine import Lexer
 from .console import Console, Irb
+from .javascript import Javascript, Typescript
+from .json import Json
 from .plaintext import PlainText
+from .python import Python
 from .ruby import Ruby
 from .shell import Shell
+from .yaml import Yaml
 
 LEXERS: dict[str, Callable[[dict[str, Any]], Lexer]] = {
     "plaintext": PlainText,
@@ -17,4 +21,9 @@ LEXERS: dict[str, Callable[[dict[str, Any]], Lexer]] = {
     "shell": Shell,
     "console": Console,
     "irb": Irb,
+    "python": Python,
+    "javascript": Javascript,
+    "typescript": Typescript,
+    "json": Json,
+    "yaml": Yaml,
 }
