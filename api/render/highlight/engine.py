@@ -314,6 +314,11 @@ def dynamic_state(name: str, definitions: dict[str, Definition], key: str | None
 _DYNAMIC: dict[str, State] = {}
 
 
+def wordset(text: str) -> frozenset[str]:
+    """The words of a string separated by white space."""
+    return frozenset(text.split())
+
+
 def words(items: str | Iterable[str]) -> str:
     """An alternation of the words (a list, or a string of words separated by white space)
     in the order given, for the order is part of the pattern."""

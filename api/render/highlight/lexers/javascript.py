@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from ..engine import POP, Definition, RegexLexer, groups_then, mixin, moves, rule, then
+from ..engine import POP, Definition, RegexLexer, groups_then, mixin, moves, rule, then, wordset
 from ..patterns import Match
 
 ID = r"[\p{L}\p{Nl}$_][\p{Word}]*"
@@ -47,115 +47,37 @@ def _group_error(lexer: RegexLexer, m: Match) -> None:
 
 
 class Javascript(RegexLexer):
-    keywords: ClassVar[frozenset[str]] = frozenset(
-        [
-            "as",
-            "async",
-            "await",
-            "break",
-            "case",
-            "catch",
-            "continue",
-            "debugger",
-            "default",
-            "delete",
-            "do",
-            "else",
-            "export",
-            "finally",
-            "from",
-            "for",
-            "if",
-            "import",
-            "in",
-            "instanceof",
-            "new",
-            "of",
-            "return",
-            "super",
-            "switch",
-            "this",
-            "throw",
-            "try",
-            "typeof",
-            "void",
-            "while",
-            "yield",
-        ]
+    keywords: ClassVar[frozenset[str]] = wordset(
+        """
+            as async await break case catch continue debugger default delete do else export
+            finally from for if import in instanceof new of return super switch this throw try
+            typeof void while yield
+            """
     )
-    declarations: ClassVar[frozenset[str]] = frozenset(
-        [
-            "var",
-            "let",
-            "const",
-            "with",
-            "function",
-            "class",
-            "extends",
-            "constructor",
-            "get",
-            "set",
-            "static",
-        ]
+    declarations: ClassVar[frozenset[str]] = wordset(
+        """
+            var let const with function class extends constructor get set static
+            """
     )
-    reserved: ClassVar[frozenset[str]] = frozenset(
-        ["enum", "implements", "interface", "package", "private", "protected", "public"]
+    reserved: ClassVar[frozenset[str]] = wordset(
+        """
+            enum implements interface package private protected public
+            """
     )
-    constants: ClassVar[frozenset[str]] = frozenset(
-        ["true", "false", "null", "NaN", "Infinity", "undefined"]
+    constants: ClassVar[frozenset[str]] = wordset(
+        """
+            true false null NaN Infinity undefined
+            """
     )
-    builtins: ClassVar[frozenset[str]] = frozenset(
-        [
-            "Array",
-            "Boolean",
-            "Date",
-            "Error",
-            "Function",
-            "Math",
-            "netscape",
-            "Number",
-            "Object",
-            "Packages",
-            "RegExp",
-            "String",
-            "sun",
-            "decodeURI",
-            "decodeURIComponent",
-            "encodeURI",
-            "encodeURIComponent",
-            "Error",
-            "eval",
-            "isFinite",
-            "isNaN",
-            "parseFloat",
-            "parseInt",
-            "document",
-            "window",
-            "navigator",
-            "self",
-            "global",
-            "Promise",
-            "Set",
-            "Map",
-            "WeakSet",
-            "WeakMap",
-            "Symbol",
-            "Proxy",
-            "Reflect",
-            "Int8Array",
-            "Uint8Array",
-            "Uint8ClampedArray",
-            "Int16Array",
-            "Uint16Array",
-            "Uint16ClampedArray",
-            "Int32Array",
-            "Uint32Array",
-            "Uint32ClampedArray",
-            "Float32Array",
-            "Float64Array",
-            "DataView",
-            "ArrayBuffer",
-        ]
+    builtins: ClassVar[frozenset[str]] = wordset(
+        """
+            Array Boolean Date Error Function Math netscape Number Object Packages RegExp
+            String sun decodeURI decodeURIComponent encodeURI encodeURIComponent Error eval
+            isFinite isNaN parseFloat parseInt document window navigator self global Promise
+            Set Map WeakSet WeakMap Symbol Proxy Reflect Int8Array Uint8Array Uint8ClampedArray
+            Int16Array Uint16Array Uint16ClampedArray Int32Array Uint32Array Uint32ClampedArray
+            Float32Array Float64Array DataView ArrayBuffer
+            """
     )
 
     @classmethod
@@ -263,25 +185,18 @@ class Javascript(RegexLexer):
 
 
 class Typescript(Javascript):
-    keywords = Javascript.keywords | frozenset(
-        ["is", "namespace", "static", "private", "protected", "public", "implements", "readonly"]
+    keywords = Javascript.keywords | wordset(
+        """
+            is namespace static private protected public implements readonly
+            """
     )
     declarations = Javascript.declarations | frozenset(("type", "abstract"))
-    reserved = Javascript.reserved | frozenset(
-        [
-            "string",
-            "any",
-            "void",
-            "number",
-            "namespace",
-            "module",
-            "declare",
-            "default",
-            "interface",
-            "keyof",
-        ]
+    reserved = Javascript.reserved | wordset(
+        """
+            string any void number namespace module declare default interface keyof
+            """
     )
-    builtins = Javascript.builtins | frozenset(["Pick", "Partial", "Readonly", "Record"])
+    builtins = Javascript.builtins | wordset("Pick Partial Readonly Record")
 
     @classmethod
     def states(cls) -> dict[str, Definition]:

@@ -3,200 +3,43 @@ prefix and quote (f-strings interpolate, raw strings keep escapes)."""
 
 from __future__ import annotations
 
-from ..engine import POP, Definition, RegexLexer, groups_then, rule
+from ..engine import POP, Definition, RegexLexer, groups_then, rule, wordset
 from ..patterns import Match
 
-KEYWORDS = frozenset(
-    [
-        "assert",
-        "break",
-        "continue",
-        "del",
-        "elif",
-        "else",
-        "except",
-        "exec",
-        "finally",
-        "for",
-        "global",
-        "if",
-        "lambda",
-        "pass",
-        "print",
-        "raise",
-        "return",
-        "try",
-        "while",
-        "yield",
-        "as",
-        "with",
-        "from",
-        "import",
-        "yield",
-        "async",
-        "await",
-        "nonlocal",
-    ]
+KEYWORDS = wordset(
+    """
+        assert break continue del elif else except exec finally for global if lambda pass print
+        raise return try while yield as with from import yield async await nonlocal
+        """
 )
-BUILTINS = frozenset(
-    [
-        "__import__",
-        "abs",
-        "all",
-        "any",
-        "apply",
-        "ascii",
-        "basestring",
-        "bin",
-        "bool",
-        "buffer",
-        "bytearray",
-        "bytes",
-        "callable",
-        "chr",
-        "classmethod",
-        "cmp",
-        "coerce",
-        "compile",
-        "complex",
-        "delattr",
-        "dict",
-        "dir",
-        "divmod",
-        "enumerate",
-        "eval",
-        "execfile",
-        "exit",
-        "file",
-        "filter",
-        "float",
-        "format",
-        "frozenset",
-        "getattr",
-        "globals",
-        "hasattr",
-        "hash",
-        "hex",
-        "id",
-        "input",
-        "int",
-        "intern",
-        "isinstance",
-        "issubclass",
-        "iter",
-        "len",
-        "list",
-        "locals",
-        "long",
-        "map",
-        "max",
-        "memoryview",
-        "min",
-        "next",
-        "object",
-        "oct",
-        "open",
-        "ord",
-        "pow",
-        "property",
-        "range",
-        "raw_input",
-        "reduce",
-        "reload",
-        "repr",
-        "reversed",
-        "round",
-        "set",
-        "setattr",
-        "slice",
-        "sorted",
-        "staticmethod",
-        "str",
-        "sum",
-        "super",
-        "tuple",
-        "type",
-        "unichr",
-        "unicode",
-        "vars",
-        "xrange",
-        "zip",
-    ]
+BUILTINS = wordset(
+    """
+        __import__ abs all any apply ascii basestring bin bool buffer bytearray bytes callable
+        chr classmethod cmp coerce compile complex delattr dict dir divmod enumerate eval
+        execfile exit file filter float format frozenset getattr globals hasattr hash hex id
+        input int intern isinstance issubclass iter len list locals long map max memoryview min
+        next object oct open ord pow property range raw_input reduce reload repr reversed round
+        set setattr slice sorted staticmethod str sum super tuple type unichr unicode vars
+        xrange zip
+        """
 )
-PSEUDO = frozenset(["self", "None", "Ellipsis", "NotImplemented", "False", "True"])
-EXCEPTIONS = frozenset(
-    [
-        "ArithmeticError",
-        "AssertionError",
-        "AttributeError",
-        "BaseException",
-        "BlockingIOError",
-        "BrokenPipeError",
-        "BufferError",
-        "BytesWarning",
-        "ChildProcessError",
-        "ConnectionAbortedError",
-        "ConnectionError",
-        "ConnectionRefusedError",
-        "ConnectionResetError",
-        "DeprecationWarning",
-        "EOFError",
-        "EnvironmentError",
-        "Exception",
-        "FileExistsError",
-        "FileNotFoundError",
-        "FloatingPointError",
-        "FutureWarning",
-        "GeneratorExit",
-        "IOError",
-        "ImportError",
-        "ImportWarning",
-        "IndentationError",
-        "IndexError",
-        "InterruptedError",
-        "IsADirectoryError",
-        "KeyError",
-        "KeyboardInterrupt",
-        "LookupError",
-        "MemoryError",
-        "ModuleNotFoundError",
-        "NameError",
-        "NotADirectoryError",
-        "NotImplemented",
-        "NotImplementedError",
-        "OSError",
-        "OverflowError",
-        "OverflowWarning",
-        "PendingDeprecationWarning",
-        "ProcessLookupError",
-        "RecursionError",
-        "ReferenceError",
-        "ResourceWarning",
-        "RuntimeError",
-        "RuntimeWarning",
-        "StandardError",
-        "StopAsyncIteration",
-        "StopIteration",
-        "SyntaxError",
-        "SyntaxWarning",
-        "SystemError",
-        "SystemExit",
-        "TabError",
-        "TimeoutError",
-        "TypeError",
-        "UnboundLocalError",
-        "UnicodeDecodeError",
-        "UnicodeEncodeError",
-        "UnicodeError",
-        "UnicodeTranslateError",
-        "UnicodeWarning",
-        "UserWarning",
-        "ValueError",
-        "VMSError",
-        "Warning",
-        "WindowsError",
-        "ZeroDivisionError",
-    ]
+PSEUDO = wordset("self None Ellipsis NotImplemented False True")
+EXCEPTIONS = wordset(
+    """
+        ArithmeticError AssertionError AttributeError BaseException BlockingIOError
+        BrokenPipeError BufferError BytesWarning ChildProcessError ConnectionAbortedError
+        ConnectionError ConnectionRefusedError ConnectionResetError DeprecationWarning EOFError
+        EnvironmentError Exception FileExistsError FileNotFoundError FloatingPointError
+        FutureWarning GeneratorExit IOError ImportError ImportWarning IndentationError
+        IndexError InterruptedError IsADirectoryError KeyError KeyboardInterrupt LookupError
+        MemoryError ModuleNotFoundError NameError NotADirectoryError NotImplemented
+        NotImplementedError OSError OverflowError OverflowWarning PendingDeprecationWarning
+        ProcessLookupError RecursionError ReferenceError ResourceWarning RuntimeError
+        RuntimeWarning StandardError StopAsyncIteration StopIteration SyntaxError SyntaxWarning
+        SystemError SystemExit TabError TimeoutError TypeError UnboundLocalError
+        UnicodeDecodeError UnicodeEncodeError UnicodeError UnicodeTranslateError UnicodeWarning
+        UserWarning ValueError VMSError Warning WindowsError ZeroDivisionError
+        """
 )
 
 IDENTIFIER = r"[[:alpha:]_][[:alnum:]_]*"
