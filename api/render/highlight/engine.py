@@ -178,7 +178,8 @@ class RegexLexer(Lexer):
 
     def continue_lex(self, text: str, emit: Emit) -> None:
         if not self.stack:
-            self.reset()
+            # A lexer that was never reset starts at its root, without its start hooks.
+            self.stack = [self.state_named("root")]
         saved = self.text, self.emit, self.match
         self.text, self.emit = text, emit
         try:

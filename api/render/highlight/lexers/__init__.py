@@ -7,8 +7,11 @@ from typing import Any
 
 from ..engine import Lexer
 from .console import Console, Irb
+from .css import Css, Scss
+from .erb import Erb
 from .javascript import Javascript, Typescript
 from .json import Json
+from .markup import Html, Xml
 from .plaintext import PlainText
 from .python import Python
 from .ruby import Ruby
@@ -26,4 +29,9 @@ LEXERS: dict[str, Callable[[dict[str, Any]], Lexer]] = {
     "typescript": Typescript,
     "json": Json,
     "yaml": Yaml,
+    "css": Css,
+    "scss": Scss,
+    "html": Html,
+    "xml": Xml,
+    "erb": Erb,
 }
