@@ -4,32 +4,20 @@ interpolation."""
 
 from __future__ import annotations
 
-from ..engine import POP, Definition, RegexLexer, groups_then, mixin, moves, rule
+from ..engine import POP, Definition, RegexLexer, groups_then, mixin, moves, rule, words
 from ..patterns import Match
 from .wordlists import CSS_ATTRIBUTES, CSS_BUILTINS, CSS_CONSTANTS
 
 ID = r"[\p{L}_-][\p{Word}\p{Cf}-]*"
 NUMBER = r"-?(?:[0-9]+(\.[0-9]+)?|\.[0-9]+)"
-UNITS = (
-    r"em|px|pt|pc|in|mm|cm|ex|rem|ch|vw|vh|vmin|vmax|dpi|dpcm|dppx|deg|grad|rad|turn|s|ms|Hz|kHz"
+UNITS = words(
+    "em px pt pc in mm cm ex rem ch vw vh vmin vmax dpi dpcm dppx deg grad rad turn s ms Hz kHz"
 )
-VENDOR_PREFIXES = [
-    "-ah-",
-    "-atsc-",
-    "-hp-",
-    "-khtml-",
-    "-moz-",
-    "-ms-",
-    "-o-",
-    "-rim-",
-    "-ro-",
-    "-tc-",
-    "-wap-",
-    "-webkit-",
-    "-xv-",
-    "mso-",
-    "prince-",
-]
+VENDOR_PREFIXES = tuple(
+    "-ah- -atsc- -hp- -khtml- -moz- -ms- -o- -rim- -ro- -tc- -wap- -webkit- -xv- mso- prince-".split(
+        " "
+    )
+)
 SASS_ID = r"[\w-]+"
 
 
