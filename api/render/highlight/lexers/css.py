@@ -4,7 +4,7 @@ interpolation."""
 
 from __future__ import annotations
 
-from ..engine import POP, Definition, RegexLexer, groups_then, mixin, moves, rule, words
+from ..engine import POP, Definition, RegexLexer, groups_then, mixin, moves, rule, words, wordset
 from ..patterns import Match
 from .wordlists import CSS_ATTRIBUTES, CSS_BUILTINS, CSS_CONSTANTS
 
@@ -14,8 +14,11 @@ UNITS = words(
     "em px pt pc in mm cm ex rem ch vw vh vmin vmax dpi dpcm dppx deg grad rad turn s ms Hz kHz"
 )
 VENDOR_PREFIXES = tuple(
-    "-ah- -atsc- -hp- -khtml- -moz- -ms- -o- -rim- -ro- -tc- -wap- -webkit- -xv- mso- prince-".split(
-        " "
+    sorted(
+        wordset(
+            "-ah- -atsc- -hp- -khtml- -moz- -ms- -o- -rim- -ro- -tc- -wap- -webkit- -xv- "
+            "mso- prince-"
+        )
     )
 )
 SASS_ID = r"[\w-]+"
