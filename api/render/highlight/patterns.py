@@ -250,7 +250,7 @@ def translate(source: str, extended: bool = False, at_start: bool = True) -> tup
                 head = "(?P<"
                 i += 3
             else:
-                found = re.match(r"\((\?(?:[:>]|[imx-]+:))?", source[i:])
+                found = re.match(r"\((\?(?:[:>]|[imsx-]+:))?", source[i:])
                 assert found is not None
                 head = found.group()
                 i += len(head)

@@ -6,8 +6,10 @@ from collections.abc import Callable
 from typing import Any
 
 from ..engine import Lexer
+from .clike import C, Go, Java
 from .console import Console, Irb
 from .css import Css, Scss
+from .diff import Diff
 from .erb import Erb
 from .javascript import Javascript, Typescript
 from .json import Json
@@ -16,6 +18,7 @@ from .plaintext import PlainText
 from .python import Python
 from .ruby import Ruby
 from .shell import Shell
+from .sql import Sql
 from .yaml import Yaml
 
 LEXERS: dict[str, Callable[[dict[str, Any]], Lexer]] = {
@@ -34,4 +37,9 @@ LEXERS: dict[str, Callable[[dict[str, Any]], Lexer]] = {
     "html": Html,
     "xml": Xml,
     "erb": Erb,
+    "sql": Sql,
+    "diff": Diff,
+    "c": C,
+    "go": Go,
+    "java": Java,
 }
