@@ -2,11 +2,14 @@
 
     python -m tests.render.highlight.make_golden
 
-Needs Ruby and Debian's ruby-rouge 3.30 (CI has neither: the output is checked in). Samples
+Needs Ruby, Debian's ruby-rouge 3.30 and jekyll 4.3 (CI has none: the output is checked
+in). Samples
 are ``samples/<language>.txt``: snippets, each under a ``%%%% name [lang]`` line (``lang``
 defaults to the file's name; an alias exercises the alias). Each snippet is recorded twice,
 as fenced code gives it (ending in a newline) and as the ``{% highlight %}`` tag gives it (its
-trailing line breaks stripped), in ``golden/<language>.json``.
+trailing line breaks stripped), in ``golden/<language>.json``. The pages of ``pages.txt``
+(fenced code, code spans and ``{% highlight %}`` tags, as whole markdown pages) are built
+with ``jekyll build`` and their HTML is kept in ``pages.json``.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import json
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from tests.render.highlight.parity import Oracle
@@ -22,6 +26,8 @@ from tests.render.highlight.parity import Oracle
 HERE = Path(__file__).parent
 SAMPLES = HERE / "samples"
 GOLDEN = HERE / "golden"
+PAGES = HERE / "pages.txt"
+PAGES_GOLDEN = HERE / "pages.json"
 PACKAGE = HERE.parents[2] / "api" / "render" / "highlight"
 NAMES = PACKAGE / "names.py"
 WORDLISTS = PACKAGE / "lexers" / "wordlists.py"
@@ -63,6 +69,30 @@ def write_golden(oracle: Oracle) -> None:
         out = GOLDEN / f"{path.stem}.json"
         out.write_text(json.dumps(cases, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"{out.name}: {len(cases)} cases")
+
+
+def write_pages() -> None:
+    """Build the pages of ``pages.txt`` with Jekyll and record each page's HTML.
+
+    A page whose name ends in ``-crlf`` is written with CRLF line ends.
+    """
+    cases = [(name, code) for name, _, code in read_samples(PAGES)]
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp)
+        (site / "_config.yml").write_text("markdown: kramdown\n", encoding="utf-8")
+        for name, body in cases:
+            if name.endswith("-crlf"):
+                body = body.replace("\n", "\r\n")
+            (site / f"{name}.md").write_bytes(f"---\nlayout: null\n---\n{body}".encode())
+        subprocess.run(["jekyll", "build", "-q", "-s", tmp, "-d", f"{tmp}/_site"], check=True)
+        pages = []
+        for name, body in cases:
+            html = (site / "_site" / f"{name}.html").read_text(encoding="utf-8")
+            if name.endswith("-crlf"):
+                body = body.replace("\n", "\r\n")
+            pages.append({"name": name, "markdown": body, "html": html})
+    PAGES_GOLDEN.write_text(json.dumps(pages, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    print(f"{PAGES_GOLDEN.name}: {len(pages)} pages")
 
 
 def write_names() -> None:
@@ -128,3 +158,4 @@ if __name__ == "__main__":
     write_names()
     write_wordlists()
     write_golden(Oracle())
+    write_pages()

@@ -13,6 +13,7 @@ from .diff import Diff
 from .erb import Erb
 from .javascript import Javascript, Typescript
 from .json import Json
+from .liquid import Liquid
 from .markup import Html, Xml
 from .plaintext import PlainText
 from .python import Python
@@ -42,4 +43,5 @@ LEXERS: dict[str, Callable[[dict[str, Any]], Lexer]] = {
     "c": C,
     "go": Go,
     "java": Java,
+    "liquid": Liquid,
 }
