@@ -159,7 +159,9 @@ def test_whole_page_keeps_the_code(name: str, code: str) -> None:
     code = code.replace("\r", "")
     if _FENCE in code or "{" in code or "%" in code:
         return
-    page = f"{_FENCE} {name}\n{code}\n{_FENCE}\n\n{{% highlight {name} %}}\n{code}\n{{% endhighlight %}}\n"
+    fenced = f"{_FENCE} {name}\n{code}\n{_FENCE}\n"
+    tag = f"{{% highlight {name} %}}\n{code}\n{{% endhighlight %}}\n"
+    page = f"{fenced}\n{tag}"
     out = _RENDERER.render(PageContext("page.md", page, {})).html
     blocks = re.findall(r"<code[^>]*>(.*?)</code>", out, re.S)
     assert len(blocks) == 2

@@ -18,7 +18,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeAlias
 
-from .patterns import Match, Matcher, compile_rule
+import regex  # type: ignore[import-untyped]
+
+from .patterns import Match, Matcher, combine, translate_rule
 
 Token: TypeAlias = str
 Emit: TypeAlias = Callable[[Token, str], None]
@@ -67,11 +69,11 @@ def mixin(state: str) -> Mixin:
 class Compiled:
     """A rule ready to run: ``skip`` is where the enclosing state goes on when it fails."""
 
-    __slots__ = ("bol", "callback", "groups", "match", "next", "skip", "token")
+    __slots__ = ("callback", "groups", "match", "next", "pattern", "skip", "token")
 
     def __init__(self, declared: Rule, skip: int) -> None:
-        self.match: Matcher
-        self.match, self.bol = compile_rule(declared.pattern, declared.flags)
+        self.pattern = translate_rule(declared.pattern, declared.flags)
+        self.match: Matcher = self.pattern.compile()
         self.callback = declared.callback
         self.groups = declared.token if isinstance(declared.token, tuple) else None
         self.token = declared.token if isinstance(declared.token, str) else None
@@ -79,12 +81,55 @@ class Compiled:
         self.skip = skip
 
 
+Segment: TypeAlias = tuple[Matcher, tuple[int, ...] | None, int]
+
+
 class State:
-    __slots__ = ("name", "rules")
+    """A state's rules, mixins expanded, and the same rules as few matchers as possible:
+    runs of rules become one alternation, which finds the first rule that matches in one
+    call (the index of the outer group that matched names the rule)."""
+
+    __slots__ = ("name", "rules", "segments")
 
     def __init__(self, name: str, rules: list[Compiled]) -> None:
         self.name = name
         self.rules = rules
+        self.segments: list[Segment] = []
+        run: list[int] = []
+        for index, compiled in enumerate(rules):
+            if run and not self._joins(rules[run[0]], compiled):
+                self._close(run)
+                run = []
+            run.append(index)
+        if run:
+            self._close(run)
+
+    @staticmethod
+    def _joins(first: Compiled, other: Compiled) -> bool:
+        return (
+            first.pattern.combinable
+            and other.pattern.combinable
+            and first.pattern.needs_regex == other.pattern.needs_regex
+        )
+
+    def _close(self, run: list[int]) -> None:
+        if len(run) == 1:
+            self.segments.append((self.rules[run[0]].match, None, run[0]))
+            return
+        matcher = combine([self.rules[index].pattern for index in run])
+        # Group numbers of each rule's outer group, 1-based, in the alternation.
+        by_group: list[int] = [-1]
+        for index in run:
+            by_group.append(index)
+            by_group.extend([-1] * _group_count(self.rules[index]))
+        self.segments.append((matcher, tuple(by_group), run[0]))
+
+
+def _group_count(compiled: Compiled) -> int:
+    pattern = compiled.pattern
+    if pattern.needs_regex:
+        return int(regex.compile(pattern.source, pattern.flags | regex.VERSION0).groups)
+    return re.compile(pattern.source, pattern.flags).groups
 
 
 def _flatten(
@@ -189,61 +234,80 @@ class RegexLexer(Lexer):
 
     def _run(self, text: str) -> None:
         pos, size = 0, len(text)
-        emit = self.emit
         while pos < size:
-            rules = self.stack[-1].rules
-            count = len(rules)
-            index = 0
-            moved = -1
-            while index < count:
-                compiled = rules[index]
-                if compiled.bol and pos and text[pos - 1] != "\n":
-                    index += 1
-                    continue
-                found = compiled.match(text, pos)
-                if found is None:
-                    index += 1
-                    continue
-                self.match = found
-                callback = compiled.callback
-                if callback is not None:
-                    callback(self, found)
-                else:
-                    groups = compiled.groups
-                    if groups is None:
-                        value = found.group()
-                        if value:
-                            emit(compiled.token or "", value)
-                    else:
-                        for number, kind in enumerate(groups, 1):
-                            value = found.group(number)
-                            if value:
-                                emit(kind, value)
-                    target = compiled.next
-                    if target is not None:
-                        if target == POP:
-                            self.stack.pop()
-                        elif target == PUSH:
-                            self.stack.append(self.stack[-1])
-                        else:
-                            self.stack.append(self.state_named(target))
-                end = found.end()
-                if end == pos:
-                    self.null_steps += 1
-                    if self.null_steps > _MAX_NULL_STEPS:
-                        index = compiled.skip
-                        if index < 0:
-                            break
-                        continue
-                else:
-                    self.null_steps = 0
-                moved = end
-                break
+            moved = self._step(self.stack[-1], text, pos)
             if moved < 0:
-                emit("err", text[pos])
+                self.emit("err", text[pos])
                 pos += 1
             else:
                 pos = moved
+
+    def _step(self, state: State, text: str, pos: int) -> int:
+        """Where the first rule of ``state`` that matches at ``pos`` leaves the scan, or -1."""
+        rules = state.rules
+        for matcher, by_group, first in state.segments:
+            found = matcher(text, pos)
+            if found is None:
+                continue
+            index = first
+            if by_group is not None:
+                index = by_group[found.lastindex or 0]
+                found = rules[index].match(text, pos)
+                assert found is not None
+            moved = self._apply(rules[index], found, pos)
+            if moved >= 0:
+                return moved
+            return self._step_from(rules, rules[index].skip, text, pos)
+        return -1
+
+    def _step_from(self, rules: list[Compiled], index: int, text: str, pos: int) -> int:
+        """Rule by rule from ``index``: how a state goes on after a rule that failed."""
+        while 0 <= index < len(rules):
+            compiled = rules[index]
+            found = compiled.match(text, pos)
+            if found is None:
+                index += 1
+                continue
+            moved = self._apply(compiled, found, pos)
+            if moved >= 0:
+                return moved
+            index = compiled.skip
+        return -1
+
+    def _apply(self, compiled: Compiled, found: Match, pos: int) -> int:
+        """Run a rule that matched: its end, or -1 when it matched nothing once too often."""
+        self.match = found
+        callback = compiled.callback
+        if callback is not None:
+            callback(self, found)
+        else:
+            emit = self.emit
+            groups = compiled.groups
+            if groups is None:
+                value = found.group()
+                if value:
+                    emit(compiled.token or "", value)
+            else:
+                for number, kind in enumerate(groups, 1):
+                    value = found.group(number)
+                    if value:
+                        emit(kind, value)
+            target = compiled.next
+            if target is not None:
+                if target == POP:
+                    self.stack.pop()
+                elif target == PUSH:
+                    self.stack.append(self.stack[-1])
+                else:
+                    self.stack.append(self.state_named(target))
+        end = found.end()
+        if end == pos:
+            self.null_steps += 1
+            if self.null_steps > _MAX_NULL_STEPS:
+                return -1
+        else:
+            self.null_steps = 0
+        return end
 
     # -- what callbacks do -----------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Protocol, cast
 
 import regex  # type: ignore[import-untyped]
@@ -28,6 +29,8 @@ class Match(Protocol):
     def start(self, index: int = 0, /) -> int: ...
     def end(self, index: int = 0, /) -> int: ...
     def groups(self) -> tuple[Any, ...]: ...
+    @property
+    def lastindex(self) -> int | None: ...
 
 
 Matcher = Callable[[str, int], Match | None]
@@ -300,16 +303,51 @@ def _group_end(source: str, start: int) -> int:
     raise ValueError(f"unbalanced group in {source!r}")
 
 
-def compile_rule(source: str, flags: str = "") -> tuple[Matcher, bool]:
-    """The matcher for a Rouge rule's pattern, and whether Rouge tries it only at line starts."""
+@dataclass(frozen=True, slots=True)
+class Translated:
+    """A rule's pattern as Python reads it: its source, its flags, and whether it needs the
+    ``regex`` module; a pattern Rouge tries only at line starts keeps its ``^``."""
+
+    source: str
+    flags: int
+    needs_regex: bool
+
+    @property
+    def combinable(self) -> bool:
+        # Back-references count groups, which an alternation of several rules renumbers.
+        return not _BACKREFERENCE.search(self.source)
+
+    def compile(self) -> Matcher:
+        if self.needs_regex:
+            return cast(Matcher, regex.compile(self.source, self.flags | regex.VERSION0).match)
+        return cast(Matcher, re.compile(self.source, self.flags).match)
+
+
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+_INLINE = {re.IGNORECASE: "i", re.DOTALL: "s"}
+
+
+def translate_rule(source: str, flags: str = "") -> Translated:
     python, needs_regex = translate(source, extended="x" in flags)
+    if source.startswith("^"):
+        # Rouge tries these only at the start of a line, which Python's ^ tests under re.M.
+        python = f"^(?:{python})"
     bits = re.MULTILINE
     for flag in flags:
         if flag != "x":
             bits |= _FLAGS[flag]
-    matcher: Matcher
-    if needs_regex:
-        matcher = regex.compile(python, bits | regex.VERSION0).match
-    else:
-        matcher = cast(Matcher, re.compile(python, bits).match)
-    return matcher, source.startswith("^")
+    return Translated(python, bits, needs_regex)
+
+
+def combine(rules: list[Translated]) -> Matcher:
+    """One matcher trying the rules in order at a position: an alternation, each rule in a
+    group of its own (``lastindex`` of a match tells which), each with its own flags."""
+    parts = []
+    for rule in rules:
+        inline = "".join(letter for bit, letter in _INLINE.items() if rule.flags & bit)
+        body = f"(?{inline}:{rule.source})" if inline else f"(?:{rule.source})"
+        parts.append(f"({body})")
+    pattern = "|".join(parts)
+    if rules[0].needs_regex:
+        return cast(Matcher, regex.compile(pattern, re.MULTILINE | regex.VERSION0).match)
+    return cast(Matcher, re.compile(pattern, re.MULTILINE).match)

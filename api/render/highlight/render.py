@@ -16,6 +16,8 @@ def highlight(code: str, name: str | None) -> tuple[str, str] | None:
     found = find(name, code)
     if found is None:
         return None
+    if found.tag == "plaintext" and not found.options:
+        return plain(code), found.tag
     tokens = TokenList()
     found.lexer().lex(code, tokens)
     if tokens.text() != code:
