@@ -158,6 +158,13 @@ def build_state(name: str, definitions: dict[str, Definition]) -> State:
     return State(name, rules)
 
 
+class _Whole:
+    """The default of ``token``'s value: the whole match."""
+
+
+WHOLE = _Whole()
+
+
 class Lexer:
     """The protocol every lexer follows: ``lex`` starts afresh, ``continue_lex`` goes on."""
 
@@ -311,8 +318,10 @@ class RegexLexer(Lexer):
 
     # -- what callbacks do -----------------------------------------------------------------
 
-    def token(self, kind: Token, value: str | None = None) -> None:
-        if value is None:
+    def token(self, kind: Token, value: str | _Whole | None = WHOLE) -> None:
+        """Emit ``value`` (by default the whole match; ``None``, an unmatched group, is
+        nothing) as a token of ``kind``."""
+        if isinstance(value, _Whole):
             assert self.match is not None
             value = self.match.group()
         if value:

@@ -176,6 +176,40 @@ def _translate_class(body: str) -> tuple[str, bool]:
     return "".join(out), uses_regex
 
 
+_NEGATED = {"S": "s", "W": "w", "D": "d", "H": "h"}
+_NEGATED_ESCAPE = re.compile(r"\\([SWDH])|\\.", re.S)
+
+
+def _class(body: str) -> tuple[str, bool]:
+    """A character class, translated. Python cannot put ``\\S`` and its kin in a class
+    with other members, so such a class becomes an alternation (or, negated, look-aheads)."""
+    negated = body.startswith("^") and len(body) > 1
+    inside = body[1:] if negated else body
+    escapes: list[str] = []
+
+    def take(match: re.Match[str]) -> str:
+        if match.group(1) is None:
+            return match.group()
+        escapes.append(_NEGATED[match.group(1)])
+        return ""
+
+    rest = _NEGATED_ESCAPE.sub(take, inside)
+    if not escapes:
+        translated, needs = _translate_class(body)
+        return f"[{translated}]", needs
+    members, needs = _translate_class(rest) if rest else ("", False)
+    positives = [_IN_CLASS[letter] for letter in escapes]
+    if negated:
+        # Neither a member nor outside any of the positive classes: in all of them.
+        guard = f"(?![{members}])" if members else ""
+        ahead = "".join(f"(?=[{positive}])" for positive in positives[1:])
+        return f"(?:{guard}{ahead}[{positives[0]}])", needs
+    choices = [f"[^{positive}]" for positive in positives]
+    if members:
+        choices.append(f"[{members}]")
+    return "(?:" + "|".join(choices) + ")", needs
+
+
 def translate(source: str, extended: bool = False, at_start: bool = True) -> tuple[str, bool]:
     """Ruby pattern source in, Python pattern source out (and whether it needs ``regex``)."""
     if extended:
@@ -222,9 +256,9 @@ def translate(source: str, extended: bool = False, at_start: bool = True) -> tup
             continue
         if char == "[":
             end = _class_end(source, i)
-            body, needs = _translate_class(source[i + 1 : end - 1])
+            body, needs = _class(source[i + 1 : end - 1])
             uses_regex |= needs
-            out.append(f"[{body}]")
+            out.append(body)
             i = end
             consume()
             continue

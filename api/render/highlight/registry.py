@@ -8,6 +8,7 @@ is approximated with Pygments (see ``fallback.py``); a name Rouge lacks finds no
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -70,20 +71,38 @@ def _options(query: str) -> dict[str, Any]:
     return options
 
 
+_DIFF = re.compile(r"\Adiff[^\n]*?\ba/[^\n]*\bb/|---.*?\n[+][+][+]|[+][+][+].*?\n---")
+_SHEBANGS = (
+    ("python", "python"),
+    ("ruby", "ruby"),
+    ("node", "javascript"),
+    ("perl", "perl"),
+    ("php", "php"),
+    ("bash", "shell"),
+    ("zsh", "shell"),
+    ("ksh", "shell"),
+    ("/sh", "shell"),
+)
+
+
 def guess(code: str) -> str:
-    """The tag for code without a language: a shebang or a doctype, else plain text."""
-    first = code.lstrip("\ufeff").split("\n", 1)[0]
+    """The tag for code without a language, from the hints Rouge's guesser reads most (a
+    shebang, a doctype, an XML declaration, a diff header, a YAML directive); else plain
+    text."""
+    first = code.split("\n", 1)[0]
     if first.startswith("#!"):
-        for word, tag in (("python", "python"), ("ruby", "ruby"), ("node", "javascript")):
+        for word, tag in _SHEBANGS:
             if word in first:
                 return tag
-        if any(shell in first for shell in ("bash", "zsh", "ksh", "/sh")):
-            return "shell"
     head = code.lstrip()[:100].lower()
     if head.startswith(("<!doctype html", "<html")):
         return "html"
     if head.startswith("<?xml"):
         return "xml"
+    if code.startswith("Index: ") or _DIFF.search(code):
+        return "diff"
+    if code.lstrip().startswith("%YAML"):
+        return "yaml"
     return "plaintext"
 
 

@@ -11,9 +11,10 @@ from .console import Console, Irb
 from .css import Css, Scss
 from .diff import Diff
 from .erb import Erb
-from .javascript import Javascript, Typescript
+from .javascript import Javascript, Jsx, Tsx, Typescript
 from .json import Json
 from .liquid import Liquid
+from .markdown import Markdown
 from .markup import Html, Xml
 from .plaintext import PlainText
 from .python import Python
@@ -31,6 +32,8 @@ LEXERS: dict[str, Callable[[dict[str, Any]], Lexer]] = {
     "python": Python,
     "javascript": Javascript,
     "typescript": Typescript,
+    "jsx": Jsx,
+    "tsx": Tsx,
     "json": Json,
     "yaml": Yaml,
     "css": Css,
@@ -44,4 +47,5 @@ LEXERS: dict[str, Callable[[dict[str, Any]], Lexer]] = {
     "go": Go,
     "java": Java,
     "liquid": Liquid,
+    "markdown": Markdown,
 }

@@ -184,26 +184,118 @@ class Javascript(RegexLexer):
         }
 
 
+def _typescript_states(states: dict[str, Definition]) -> dict[str, Definition]:
+    """TypeScript's additions to a JavaScript lexer's states (Rouge's ``TypescriptCommon``)."""
+    states = dict(states)
+    states["root"] = [rule(r"[?][.]", "p"), rule(r"[?]{2}", "o"), *states["root"]]
+    label = rule(
+        rf"({ID})(\??)(\s*)(:)", groups_then(("nl", "p", "", "p"), "expr_start"), flags="i"
+    )
+    states["statement"] = [label, *states["statement"]]
+    return states
+
+
 class Typescript(Javascript):
     keywords = Javascript.keywords | wordset(
-        """
-            is namespace static private protected public implements readonly
-            """
+        "is namespace static private protected public implements readonly"
     )
-    declarations = Javascript.declarations | frozenset(("type", "abstract"))
+    declarations = Javascript.declarations | wordset("type abstract")
     reserved = Javascript.reserved | wordset(
-        """
-            string any void number namespace module declare default interface keyof
-            """
+        "string any void number namespace module declare default interface keyof"
     )
     builtins = Javascript.builtins | wordset("Pick Partial Readonly Record")
 
     @classmethod
     def states(cls) -> dict[str, Definition]:
+        return _typescript_states(super().states())
+
+
+def _open_tag(lexer: RegexLexer, m: Match) -> None:
+    lexer.token("p")
+    lexer.push("tag_opening")
+    lexer.push("element")
+    lexer.push("element_name")
+
+
+def _closing_tag(lexer: RegexLexer, m: Match) -> None:
+    lexer.token("p")
+    lexer.goto("element")
+    lexer.push("element_name")
+
+
+def _to_html(lexer: Jsx, m: Match) -> None:
+    lexer.delegate(lexer.html)
+
+
+def _self_closing(lexer: RegexLexer, m: Match) -> None:
+    lexer.token("p")
+    lexer.pop(2)
+
+
+class Jsx(Javascript):
+    """JavaScript with XML-like elements, whose text is lexed as HTML."""
+
+    def __init__(self, options: dict[str, object] | None = None) -> None:
+        super().__init__(options)
+        from .markup import Html
+
+        self.html: RegexLexer = Html(self.options)
+
+    def start(self) -> None:
+        from .markup import Html
+
+        self.html = Html(self.options)
+        self.push("expr_start")
+
+    @classmethod
+    def states(cls) -> dict[str, Definition]:
         states = dict(super().states())
-        states["root"] = [rule(r"[?][.]", "p"), rule(r"[?]{2}", "o"), *states["root"]]
-        label = rule(
-            rf"({ID})(\??)(\s*)(:)", groups_then(("nl", "p", "", "p"), "expr_start"), flags="i"
-        )
-        states["statement"] = [label, *states["statement"]]
+        interpolation = then("si", "interpol", "expr_start")
+        states["expr_start"] = [mixin("tag"), *states["expr_start"]]
+        states["tag"] = [rule(r"<", _open_tag)]
+        states["tag_opening"] = [
+            rule(r"<\/", _closing_tag),
+            mixin("tag"),
+            rule(r"{", interpolation),
+            rule(r"[^<{]+", _to_html),
+        ]
+        states["element"] = [
+            mixin("comments_and_whitespace"),
+            rule(r"\/>", _self_closing),
+            rule(r">", "p", POP),
+            rule(r"{", interpolation),
+            rule(r"\w[\w-]*", "na"),
+            rule(r"=", "p"),
+            rule(r"([\"']).*?(\1)", "s"),
+        ]
+        states["element_name"] = [
+            rule(r"[A-Z]\w*", "nc"),
+            rule(r"\w+", "nt"),
+            rule(r"\.", "p"),
+            rule(r"", moves(POP)),
+        ]
+        states["interpol"] = [
+            rule(r"}", "si", POP),
+            rule(r"{", then("p", "interpol_inner", "statement")),
+            mixin("root"),
+        ]
+        states["interpol_inner"] = [rule(r"}", then("p", "goto:statement")), mixin("root")]
+        return states
+
+
+def _generic_end(lexer: RegexLexer, m: Match) -> None:
+    lexer.groups("nx", "p")
+    lexer.pop(3)
+
+
+class Tsx(Jsx):
+    keywords = Typescript.keywords
+    declarations = Typescript.declarations
+    reserved = Typescript.reserved
+    builtins = Typescript.builtins
+
+    @classmethod
+    def states(cls) -> dict[str, Definition]:
+        states = _typescript_states(super().states())
+        states["element_name"] = [rule(r"(\w+)(,)", _generic_end), *states["element_name"]]
         return states
