@@ -323,9 +323,11 @@ class RegexLexer(Lexer):
         nothing) as a token of ``kind``."""
         if isinstance(value, _Whole):
             assert self.match is not None
-            value = self.match.group()
-        if value:
-            self.emit(kind, value)
+            text: str | None = self.match.group()
+        else:
+            text = value
+        if text:
+            self.emit(kind, text)
 
     def groups(self, *kinds: Token) -> None:
         assert self.match is not None
