@@ -163,13 +163,18 @@ class HighlightNode(Node):
         self.lang = lang
         self.linenos = linenos
         self.block = block
+        # Jekyll's highlight always writes its figure, even around white space only.
+        self.blank = False
 
     def __str__(self) -> str:
         return f"{{% highlight {self.lang} %}}{self.block}{{% endhighlight %}}"
 
     def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
         inner = StringIO()
-        self.block.render(context, inner)
+        # Node by node: a block of white space only is still the code (a BlockNode would
+        # suppress it as a blank block).
+        for node in self.block.nodes:
+            node.render(context, inner)
         return buffer.write(render_highlight(inner.getvalue(), self.lang, self.linenos))
 
 
