@@ -29,7 +29,9 @@ def pygments_lexer(names: tuple[str, ...]) -> PygmentsLexer | None:
 
 
 @lru_cache(maxsize=512)
-def _short_name(kind: _TokenType) -> str:
+def short_name(kind: _TokenType) -> str:
+    """Rouge's class for a Pygments token (its own, or its nearest parent's); plain text and
+    white space are plain."""
     while kind not in STANDARD_TYPES and kind.parent is not None:
         kind = kind.parent
     if kind is Whitespace or kind is Text:
@@ -38,12 +40,15 @@ def _short_name(kind: _TokenType) -> str:
 
 
 class Approximate(Lexer):
-    """A Rouge language lexed by Pygments."""
+    """A Rouge language lexed by Pygments; ``whitespace`` is the class of its white space."""
 
-    def __init__(self, lexer: PygmentsLexer, options: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, lexer: PygmentsLexer, whitespace: str = "", options: dict[str, Any] | None = None
+    ) -> None:
         super().__init__(options)
         self.lexer = lexer
+        self.whitespace = whitespace
 
     def continue_lex(self, text: str, emit: Emit) -> None:
         for _, kind, value in self.lexer.get_tokens_unprocessed(text):
-            emit(_short_name(kind), value)
+            emit(self.whitespace if kind in Whitespace else short_name(kind), value)

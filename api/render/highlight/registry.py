@@ -16,6 +16,7 @@ from urllib.parse import parse_qsl
 
 from .engine import Lexer
 from .fallback import Approximate, pygments_lexer
+from .fallback_whitespace import WHITESPACE_TAGS
 from .lexers import LEXERS
 from .lexers.plaintext import PlainText
 from .names import LANGUAGES, TAGS
@@ -43,8 +44,10 @@ def _factory(tag: str) -> Factory:
     if approximate is None:
         return PlainText
 
+    whitespace = "w" if tag in WHITESPACE_TAGS else ""
+
     def make(options: dict[str, Any]) -> Lexer:
-        return Approximate(approximate, options)
+        return Approximate(approximate, whitespace, options)
 
     return make
 
