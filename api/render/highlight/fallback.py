@@ -51,4 +51,4 @@ class Approximate(Lexer):
 
     def continue_lex(self, text: str, emit: Emit) -> None:
         for _, kind, value in self.lexer.get_tokens_unprocessed(text):
-            emit(self.whitespace if kind in Whitespace else short_name(kind), value)
+            emit(self.whitespace if kind is Whitespace else short_name(kind), value)

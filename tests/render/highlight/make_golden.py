@@ -180,7 +180,7 @@ def write_fallback(oracle: Oracle) -> None:
         for mark in ("", "w"):
             tokens = TokenList()
             for _, kind, value in lexer.get_tokens_unprocessed(code):
-                tokens(mark if kind in Whitespace else short_name(kind), value)
+                tokens(mark if kind is Whitespace else short_name(kind), value)
             scores.append(SequenceMatcher(None, want, format_html(tokens), False).ratio())
         if scores[1] > scores[0] + 0.02:
             marked.append(tag)
