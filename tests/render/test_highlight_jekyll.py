@@ -4,13 +4,15 @@ written by ``highlight/make_golden.py`` with Jekyll 4.3, kramdown 2.4 and Rouge 
 They pin what wraps the highlighted code: kramdown's ``<div class="language-x
 highlighter-rouge">`` for fenced and indented code (an unknown language, or a language in the
 wrong case, is a plain ``<pre><code>``), code spans, and the ``{% highlight %}`` tag's
-``<figure>`` with its line-break stripping, plain-text fallback and ``linenos`` table.
+``<figure>`` with its line-break stripping, plain-text fallback and ``linenos`` table; and
+kramdown's ``syntax_highlighter_opts`` (line numbers, the ``<pre>`` class, ``guess_lang``).
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,15 +21,24 @@ from api.render import PageContext, Renderer, SiteContext
 PAGES = json.loads((Path(__file__).parent / "highlight" / "pages.json").read_text("utf-8"))
 
 
-@pytest.fixture(scope="module")
-def renderer() -> Renderer:
-    return Renderer(SiteContext(config={"markdown": "kramdown"}))
+_RENDERERS: dict[str, Renderer] = {}
+
+
+def renderer(config: dict[str, Any]) -> Renderer:
+    key = json.dumps(config, sort_keys=True)
+    if key not in _RENDERERS:
+        _RENDERERS[key] = Renderer(
+            SiteContext(config=config, kramdown=config.get("kramdown") or {})
+        )
+    return _RENDERERS[key]
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[page["name"] for page in PAGES])
-def test_page_renders_as_jekyll(renderer: Renderer, page: dict[str, str]) -> None:
+def test_page_renders_as_jekyll(page: dict[str, Any]) -> None:
     name = page["name"]
-    result = renderer.render(PageContext(f"{name}.md", page["markdown"], {"url": f"/{name}.html"}))
+    result = renderer(page["config"]).render(
+        PageContext(f"{name}.md", page["markdown"], {"url": f"/{name}.html"})
+    )
     assert not result.diagnostics
     assert result.html.strip() == page["html"].strip()
 

@@ -46,3 +46,33 @@ def format_html(tokens: TokenList) -> str:
         value = "".join(parts).translate(_ESCAPES)
         out.append(f'<span class="{kind}">{value}</span>' if kind else value)
     return "".join(out)
+
+
+def line_table(
+    code: str,
+    body: str,
+    start: int = 1,
+    line_format: str = "%i",
+    table_class: str = "rouge-table",
+    gutter_class: str = "rouge-gutter",
+    code_class: str = "rouge-code",
+) -> str:
+    """Rouge's ``HTMLTable``: line numbers in a gutter beside the formatted ``body`` of
+    ``code`` (a last line without a newline counts, and gets one)."""
+    lines = code.count("\n")
+    if not code.endswith("\n"):
+        lines += 1
+        body += "\n"
+    numbers = "\n".join(_number(line_format, n) for n in range(start, start + lines)) + "\n"
+    return (
+        f'<table class="{table_class}"><tbody><tr><td class="{gutter_class} gl">'
+        f'<pre class="lineno">{numbers}</pre></td><td class="{code_class}"><pre>{body}</pre>'
+        "</td></tr></tbody></table>"
+    )
+
+
+def _number(line_format: str, number: int) -> str:
+    try:
+        return line_format % number
+    except (TypeError, ValueError):
+        return str(number)

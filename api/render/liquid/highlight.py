@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..highlight import highlight, plain
+from ..highlight.html import line_table
 
 _EDGE_LINE_BREAKS = re.compile(r"\A[\n\r]+|[\n\r]+\Z")
 
@@ -21,27 +22,13 @@ def _chomp(text: str) -> str:
     return text[:-1] if text.endswith(("\n", "\r")) else text
 
 
-def _line_table(code: str, body: str) -> str:
-    """Rouge's ``HTMLTable`` with the gutter and code classes Jekyll passes."""
-    lines = code.count("\n")
-    if not code.endswith("\n"):
-        lines += 1
-        body += "\n"
-    numbers = "\n".join(str(number) for number in range(1, lines + 1)) + "\n"
-    return (
-        '<table class="rouge-table"><tbody><tr><td class="gutter gl">'
-        f'<pre class="lineno">{numbers}</pre></td><td class="code"><pre>{body}</pre></td>'
-        "</tr></tbody></table>"
-    )
-
-
 def render_highlight(block: str, lang: str, linenos: bool) -> str:
     """The tag's HTML for its rendered ``block`` and its (lower-cased) language."""
     code = _EDGE_LINE_BREAKS.sub("", block)
     found = highlight(code, lang)
     body = found[0] if found is not None else plain(code)
     if linenos:
-        body = _line_table(code, body)
+        body = line_table(code, body, gutter_class="gutter", code_class="code")
     lang_class = lang.replace("+", "-")
     return (
         f'<figure class="highlight"><pre><code class="language-{lang_class}" '

@@ -20,14 +20,30 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from tests.render.highlight.parity import Oracle
 
 HERE = Path(__file__).parent
 SAMPLES = HERE / "samples"
 GOLDEN = HERE / "golden"
-PAGES = HERE / "pages.txt"
 PAGES_GOLDEN = HERE / "pages.json"
+# Each pages file is built as one Jekyll site with this configuration.
+PAGE_SITES: dict[str, dict[str, Any]] = {
+    "pages.txt": {"markdown": "kramdown"},
+    "pages_options.txt": {
+        "markdown": "kramdown",
+        "kramdown": {
+            "syntax_highlighter_opts": {
+                "guess_lang": False,
+                "css_class": "code",
+                "block": {"line_numbers": True, "start_line": 10},
+                "span": {"line_numbers": False},
+            }
+        },
+    },
+    "pages_no_guess.txt": {"markdown": "kramdown", "kramdown": {"guess_lang": False}},
+}
 PACKAGE = HERE.parents[2] / "api" / "render" / "highlight"
 NAMES = PACKAGE / "names.py"
 WORDLISTS = PACKAGE / "lexers" / "wordlists.py"
@@ -74,25 +90,27 @@ def write_golden(oracle: Oracle) -> None:
 
 
 def write_pages() -> None:
-    """Build the pages of ``pages.txt`` with Jekyll and record each page's HTML.
+    """Build the pages of each ``pages*.txt`` with Jekyll (one site per file, configured as
+    ``PAGE_SITES`` says) and record each page's HTML and its site's configuration.
 
     A page whose name ends in ``-crlf`` is written with CRLF line ends.
     """
-    cases = [(name, code) for name, _, code in read_samples(PAGES)]
-    with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp)
-        (site / "_config.yml").write_text("markdown: kramdown\n", encoding="utf-8")
-        for name, body in cases:
-            if name.endswith("-crlf"):
-                body = body.replace("\n", "\r\n")
-            (site / f"{name}.md").write_bytes(f"---\nlayout: null\n---\n{body}".encode())
-        subprocess.run(["jekyll", "build", "-q", "-s", tmp, "-d", f"{tmp}/_site"], check=True)
-        pages = []
-        for name, body in cases:
-            html = (site / "_site" / f"{name}.html").read_text(encoding="utf-8")
-            if name.endswith("-crlf"):
-                body = body.replace("\n", "\r\n")
-            pages.append({"name": name, "markdown": body, "html": html})
+    pages = []
+    for file_name, config in PAGE_SITES.items():
+        cases = [(name, code) for name, _, code in read_samples(HERE / file_name)]
+        with tempfile.TemporaryDirectory() as tmp:
+            site = Path(tmp)
+            (site / "_config.yml").write_text(json.dumps(config), encoding="utf-8")
+            for name, body in cases:
+                if name.endswith("-crlf"):
+                    body = body.replace("\n", "\r\n")
+                (site / f"{name}.md").write_bytes(f"---\nlayout: null\n---\n{body}".encode())
+            subprocess.run(["jekyll", "build", "-q", "-s", tmp, "-d", f"{tmp}/_site"], check=True)
+            for name, body in cases:
+                html = (site / "_site" / f"{name}.html").read_text(encoding="utf-8")
+                if name.endswith("-crlf"):
+                    body = body.replace("\n", "\r\n")
+                pages.append({"name": name, "config": config, "markdown": body, "html": html})
     PAGES_GOLDEN.write_text(json.dumps(pages, indent=1, ensure_ascii=False) + "\n", "utf-8")
     print(f"{PAGES_GOLDEN.name}: {len(pages)} pages")
 
