@@ -18,8 +18,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeAlias
 
-import regex  # type: ignore[import-untyped]
-
 from .patterns import Match, Matcher, combine, translate_rule
 
 Token: TypeAlias = str
@@ -73,12 +71,17 @@ class Compiled:
 
     def __init__(self, declared: Rule, skip: int) -> None:
         self.pattern = translate_rule(declared.pattern, declared.flags)
-        self.match: Matcher = self.pattern.compile()
+        # Compiled on first use: most rules only ever run inside their state's alternation.
+        self.match: Matcher = self._first_match
         self.callback = declared.callback
         self.groups = declared.token if isinstance(declared.token, tuple) else None
         self.token = declared.token if isinstance(declared.token, str) else None
         self.next = declared.next
         self.skip = skip
+
+    def _first_match(self, text: str, pos: int) -> Match | None:
+        self.match = self.pattern.compile()
+        return self.match(text, pos)
 
 
 Segment: TypeAlias = tuple[Matcher, tuple[int, ...] | None, int]
@@ -114,22 +117,15 @@ class State:
 
     def _close(self, run: list[int]) -> None:
         if len(run) == 1:
-            self.segments.append((self.rules[run[0]].match, None, run[0]))
+            compiled = self.rules[run[0]]
+            self.segments.append((compiled.pattern.compile(), None, run[0]))
             return
-        matcher = combine([self.rules[index].pattern for index in run])
-        # Group numbers of each rule's outer group, 1-based, in the alternation.
-        by_group: list[int] = [-1]
-        for index in run:
-            by_group.append(index)
-            by_group.extend([-1] * _group_count(self.rules[index]))
+        matcher, groups = combine([self.rules[index].pattern for index in run])
+        # The rule each outer group stands for, by group number.
+        by_group = [-1] * (max(groups.values()) + 1)
+        for name, number in groups.items():
+            by_group[number] = run[int(name[1:])]
         self.segments.append((matcher, tuple(by_group), run[0]))
-
-
-def _group_count(compiled: Compiled) -> int:
-    pattern = compiled.pattern
-    if pattern.needs_regex:
-        return int(regex.compile(pattern.source, pattern.flags | regex.VERSION0).groups)
-    return re.compile(pattern.source, pattern.flags).groups
 
 
 def _flatten(

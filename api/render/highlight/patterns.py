@@ -373,15 +373,19 @@ def translate_rule(source: str, flags: str = "") -> Translated:
     return Translated(python, bits, needs_regex)
 
 
-def combine(rules: list[Translated]) -> Matcher:
+def combine(rules: list[Translated]) -> tuple[Matcher, dict[str, int]]:
     """One matcher trying the rules in order at a position: an alternation, each rule in a
-    group of its own (``lastindex`` of a match tells which), each with its own flags."""
+    group ``_<n>`` of its own (a match's ``lastindex`` is the group of the rule that matched),
+    each with its own flags; and the group numbers of those groups."""
     parts = []
-    for rule in rules:
+    for number, rule in enumerate(rules):
         inline = "".join(letter for bit, letter in _INLINE.items() if rule.flags & bit)
         body = f"(?{inline}:{rule.source})" if inline else f"(?:{rule.source})"
-        parts.append(f"({body})")
+        parts.append(f"(?P<_{number}>{body})")
     pattern = "|".join(parts)
     if rules[0].needs_regex:
-        return cast(Matcher, regex.compile(pattern, re.MULTILINE | regex.VERSION0).match)
-    return cast(Matcher, re.compile(pattern, re.MULTILINE).match)
+        compiled: Any = regex.compile(pattern, re.MULTILINE | regex.VERSION0)
+    else:
+        compiled = re.compile(pattern, re.MULTILINE)
+    groups = {name: number for name, number in compiled.groupindex.items() if name[0] == "_"}
+    return cast(Matcher, compiled.match), groups
