@@ -29,6 +29,7 @@ class SiteOptions:
 
     public_url: str | None = None
     sanitize: bool = False
+    hosted_embeds: bool = False  # /embed/timelines is served (its assets are installed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +55,9 @@ class Site:
     def __init__(self, snapshot: Snapshot, options: SiteOptions | None = None) -> None:
         self.snapshot = snapshot
         self.options = options or SiteOptions()
-        self.timelines: Timelines = build_timelines(snapshot, self.options.public_url)
+        self.timelines: Timelines = build_timelines(
+            snapshot, self.options.public_url, self.options.hosted_embeds
+        )
         self._memo = _Memo()
         read = [*snapshot.diagnostics, *self.timelines.diagnostics]
         errors = sum(1 for d in read if d.severity is Severity.ERROR)
