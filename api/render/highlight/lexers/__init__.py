@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..engine import Lexer
-from .clike import C, Go, Java
+from .clike import C, Cpp, Go, Java
 from .console import Console, Irb
 from .css import Css, Scss
 from .diff import Diff
@@ -44,6 +44,7 @@ LEXERS: dict[str, Callable[[dict[str, Any]], Lexer]] = {
     "sql": Sql,
     "diff": Diff,
     "c": C,
+    "cpp": Cpp,
     "go": Go,
     "java": Java,
     "liquid": Liquid,

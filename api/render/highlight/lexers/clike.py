@@ -8,6 +8,8 @@ patterns keep their own flags.)
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from ..engine import POP, Definition, RegexLexer, mixin, moves, rule, words, wordset
 from ..patterns import Match
 
@@ -40,13 +42,14 @@ C_RESERVED = wordset(
 )
 
 
-def _c_name(lexer: RegexLexer, m: Match) -> None:
+def _c_name(lexer: C, m: Match) -> None:
     name = m.group()
-    if name in C_KEYWORDS:
+    kind = type(lexer)
+    if name in kind.keywords:
         lexer.token("k")
-    elif name in C_TYPES:
+    elif name in kind.keywords_type:
         lexer.token("kt")
-    elif name in C_RESERVED:
+    elif name in kind.reserved:
         lexer.token("kr")
     else:
         lexer.token("n")
@@ -63,6 +66,10 @@ def _c_function(lexer: RegexLexer, m: Match) -> None:
 
 
 class C(RegexLexer):
+    keywords: ClassVar[frozenset[str]] = C_KEYWORDS
+    keywords_type: ClassVar[frozenset[str]] = C_TYPES
+    reserved: ClassVar[frozenset[str]] = C_RESERVED
+
     def start(self) -> None:
         self.push("bol")
 
@@ -147,6 +154,71 @@ class C(RegexLexer):
                 rule(r".*?\n", "c"),
             ],
         }
+
+
+_DQ = r"\d('?\d)*"
+
+
+class Cpp(C):
+    keywords = C_KEYWORDS | wordset(
+        """
+        asm auto catch char8_t concept consteval constexpr constinit const_cast co_await
+        co_return co_yield delete dynamic_cast explicit export friend mutable namespace new
+        operator private protected public reinterpret_cast requires restrict size_of
+        static_cast this throw throws typeid typename using virtual final override alignas
+        alignof decltype noexcept static_assert thread_local try
+        """
+    )
+    keywords_type = C_TYPES | wordset("bool")
+    reserved = C_RESERVED | wordset(
+        """
+        __virtual_inheritance __uuidof __super __single_inheritance __multiple_inheritance
+        __interface __event
+        """
+    )
+
+    @classmethod
+    def states(cls) -> dict[str, Definition]:
+        states = dict(super().states())
+        states["root"] = [
+            rule(r"(?:__offload|__blockingoffload|__outer)\b", "kp"),
+            *states["root"],
+        ]
+        units = r"(?:y|d|h|(?:min)|s|(?:ms)|(?:us)|(?:ns)|i|(?:if)|(?:il))"
+        states["statements"] = [
+            rule(r"(class|struct)\b", "k", "classname"),
+            rule(r"template\b", "k", "template"),
+            rule(rf"{_DQ}(\.{_DQ})?{units}\b", "mx"),
+            rule(rf"({_DQ}[.](?:{_DQ})?|[.]{_DQ})(e[+-]?{_DQ}[lu]*)?", "mf", flags="i"),
+            rule(rf"{_DQ}e[+-]?{_DQ}[lu]*", "mf", flags="i"),
+            rule(r"0x\h('?\h)*[lu]*", "mh", flags="i"),
+            rule(r"0b[01]+('[01]+)*", "mb"),
+            rule(r"0[0-7]('?[0-7])*[lu]*", "mo", flags="i"),
+            rule(rf"{_DQ}[lu]*", "mi", flags="i"),
+            rule(r"\bnullptr\b", "nb"),
+            rule(
+                r"(?:u8|u|U|L)?R\"([a-zA-Z0-9_{}\[\]#<>%:;.?*\+\-\/\^&|~!=,\"']{0,16})\(.*?\)\1\"",
+                "s",
+                flags="m",
+            ),
+            rule(r"(::|<=>)", "o"),
+            rule(r"[{}]", "p"),
+            *states["statements"],
+        ]
+        states["classname"] = [
+            rule(C_ID, "nc", POP),
+            mixin("whitespace"),
+            rule(r"[.]{3}", "o"),
+            rule(r",", "p", POP),
+            rule(r"", moves(POP)),
+        ]
+        states["template"] = [
+            rule(r"[>;]", "p", POP),
+            rule(r"typename\b", "k", "classname"),
+            mixin("statements"),
+        ]
+        states["case"] = [rule(r":(?!:)", "p", POP), mixin("statements")]
+        return states
 
 
 _GO_KEYWORDS = words(
