@@ -7,6 +7,7 @@ from typing import Any
 
 from ..engine import Lexer
 from .clike import C, Cpp, Go, Java
+from .config import Docker, Toml
 from .console import Console, Irb
 from .css import Css, Scss
 from .diff import Diff
@@ -48,5 +49,7 @@ LEXERS: dict[str, Callable[[dict[str, Any]], Lexer]] = {
     "go": Go,
     "java": Java,
     "liquid": Liquid,
+    "docker": Docker,
+    "toml": Toml,
     "markdown": Markdown,
 }
