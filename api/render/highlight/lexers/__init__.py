@@ -7,7 +7,7 @@ from typing import Any
 
 from ..engine import Lexer
 from .clike import C, Cpp, Go, Java
-from .config import Docker, Toml
+from .config import Apache, Docker, Ini, Nginx, Toml
 from .console import Console, Irb
 from .css import Css, Scss
 from .diff import Diff
@@ -51,5 +51,8 @@ LEXERS: dict[str, Callable[[dict[str, Any]], Lexer]] = {
     "liquid": Liquid,
     "docker": Docker,
     "toml": Toml,
+    "ini": Ini,
+    "nginx": Nginx,
+    "apache": Apache,
     "markdown": Markdown,
 }
