@@ -9,6 +9,7 @@ from ..engine import Lexer
 from .clike import C, Cpp, Go, Java
 from .config import Apache, Docker, Ini, Nginx, Toml
 from .console import Console, Irb
+from .csharp import CSharp
 from .css import Css, Scss
 from .diff import Diff
 from .erb import Erb
@@ -48,6 +49,7 @@ LEXERS: dict[str, Callable[[dict[str, Any]], Lexer]] = {
     "cpp": Cpp,
     "go": Go,
     "java": Java,
+    "csharp": CSharp,
     "liquid": Liquid,
     "docker": Docker,
     "toml": Toml,
