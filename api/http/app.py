@@ -20,6 +20,7 @@ from api.http.routes import (
     health,
     oembed,
     pages,
+    redirects,
     search,
     timelines,
 )
@@ -77,7 +78,19 @@ def create_app(settings: Settings | None = None, *, start: bool = True) -> FastA
     app.state.settings = settings
     app.state.embeds = embeds
     errors.install(app)
-    routers = (pages, timelines, search, find, collections, oembed, embed, feeds, health, docs)
+    routers = (
+        pages,
+        timelines,
+        search,
+        find,
+        redirects,
+        collections,
+        oembed,
+        embed,
+        feeds,
+        health,
+        docs,
+    )
     for module in routers:
         app.include_router(module.router)
 
