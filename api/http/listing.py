@@ -14,11 +14,13 @@ from urllib.parse import parse_qsl, urlencode
 
 from api.http import representations as rep
 from api.http.cache import Cached
+from api.http.expansion import Expander, needs_rendering
 from api.http.runtime import Served
 from api.query import LIST_PARAMS, ListQuery, parse_list_query, parse_search_query, project
+from api.query.expand import EMPTY, plan
 
 Params = list[tuple[str, str]]
-TIMELINE_PARAMS = LIST_PARAMS - {"has_timeline", "include"}
+TIMELINE_PARAMS = LIST_PARAMS - {"has_timeline", "include", "expand"}
 #: How long a request in a worker thread may wait for a new site's search index.
 INDEX_WAIT_SECONDS = 30.0
 
@@ -70,6 +72,7 @@ def _list(
 
 def _search(served: Served, params: Params, path: str, inline: bool) -> Callable[[], Cached]:
     query = parse_search_query(params)
+    wanted = plan(query.expand, (), served.site.references.schema) if query.expand else EMPTY
     index = served.store.search_index(0.0 if inline else INDEX_WAIT_SECONDS)
     if index is None:
         if inline:
@@ -81,6 +84,9 @@ def _search(served: Served, params: Params, path: str, inline: bool) -> Callable
             query.q, collections=query.collections, limit=query.limit, offset=query.offset
         )
         data = [asdict(hit) for hit in result.hits]
+        if wanted:
+            expander = Expander(served, wanted)
+            data = [expander.hit(hit, hit["id"]) for hit in data]
         return _envelope(served, data, result.total, query.limit, query.offset, path, params)
 
     return build
@@ -136,19 +142,27 @@ def _page_item(served: Served, query: ListQuery, inline: bool) -> Callable[[str]
     site = served.site
     fields = query.fields
     wanted = [f for f in rep.RENDERED_FIELDS if f in query.include or (fields and f in fields)]
+    backlinks = "referenced_by" in query.include
+    expanding = plan(query.expand, query.backlink_sort, site.references.schema)
     renders = (
         wanted
         or any(_rendered(f.field) for f in query.filters)
         or any(_rendered(s.field) for s in query.sort)
+        or needs_rendering(expanding)
     )
     if renders and inline:
         raise WouldBlock()
+    expander = Expander(served, expanding) if expanding else None
 
     def item(doc_id: str) -> dict[str, Any]:
         record = served.store.summary(doc_id)
         if wanted:
             rendered = rep.rendered_fields(site, site.snapshot.by_id[doc_id])
             record = {**record, **{name: rendered[name] for name in wanted}}
+        if expander is not None:
+            record = expander.page(record, doc_id, every_backlink=backlinks)
+        elif backlinks:
+            record = {**record, "referenced_by": rep.referenced_by(site, doc_id)}
         return record if fields is None else project(record, fields)
 
     return item

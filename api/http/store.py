@@ -40,6 +40,7 @@ class Store:
         #: Page resources by the path after /api/v1/pages/, for the fast path.
         self.by_path: dict[str, Cached] = {}
         self._summaries: dict[str, dict[str, Any]] = {}
+        self._refs: dict[str, dict[str, Any]] = {}
 
     # -- generic ------------------------------------------------------------------------
     def resource(self, key: Hashable, build: Callable[[], Cached | None]) -> Cached | None:
@@ -83,6 +84,14 @@ class Store:
         if found is None:
             found = rep.summary(self.site, self.site.snapshot.by_id[doc_id])
             self._summaries[doc_id] = found
+        return found
+
+    def page_ref(self, doc_id: str) -> dict[str, Any]:
+        """A page's ``{id, collection, title, url}``, built once."""
+        found = self._refs.get(doc_id)
+        if found is None:
+            found = rep.page_ref(self.site.snapshot.by_id[doc_id])
+            self._refs[doc_id] = found
         return found
 
     def page(self, doc_id: str, sanitize: bool = False) -> Cached | None:

@@ -20,9 +20,11 @@ from api.query.params import (
     Filter,
     ListQuery,
     Op,
+    PageQuery,
     SearchQuery,
     SortKey,
     parse_list_query,
+    parse_page_query,
     parse_search_query,
 )
 from api.query.search import SearchEntry, SearchHit, SearchIndex, SearchResult
@@ -41,6 +43,7 @@ __all__ = [
     "Filter",
     "ListQuery",
     "Op",
+    "PageQuery",
     "QueryError",
     "QueryIndex",
     "QueryResult",
@@ -52,6 +55,7 @@ __all__ = [
     "SortKey",
     "core_resolver",
     "parse_list_query",
+    "parse_page_query",
     "parse_search_query",
     "project",
     "search_text",

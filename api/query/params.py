@@ -12,6 +12,9 @@ Grammar (the raw ``(key, value)`` pairs, repeated keys kept):
 - ``has_timeline=true|false``; ``sort=field,-field2`` (``-`` descending, ``+`` or nothing
   ascending; a field repeated is ignored); ``fields=id,title,data.country``;
   ``include=html,excerpt,...``; ``limit`` (1 to 100, default 20); ``offset`` (0 or more).
+- ``expand=key,key.key,referenced_by.COLLECTION``: references to expand (checked against the
+  site by :mod:`api.query.expand`); ``sort`` items ``referenced_by.COLLECTION.FIELD`` order
+  backlinks instead of the list.
 
 FIELD is any name: an unknown one matches nothing rather than failing. Everything else that
 cannot be honoured raises a :class:`QueryError` naming the parameter as written.
@@ -39,11 +42,17 @@ class Op(StrEnum):
 
 
 LIST_OPS = frozenset({Op.EQ, Op.NE, Op.CONTAINS})
-INCLUDES = frozenset({"html", "excerpt", "plaintext", "toc", "word_count", "reading_time_minutes"})
+INCLUDES = frozenset(
+    {"html", "excerpt", "plaintext", "toc", "word_count", "reading_time_minutes", "referenced_by"}
+)
 LIST_PARAMS = frozenset(
     {"collection", "filter", "has_timeline", "sort", "fields", "include", "limit", "offset"}
+    | {"expand"}
 )
-SEARCH_PARAMS = frozenset({"q", "collection", "limit", "offset"})
+SEARCH_PARAMS = frozenset({"q", "collection", "limit", "offset", "expand"})
+#: What the page detail reads from its query string (``sanitize`` is the route's).
+PAGE_PARAMS = frozenset({"expand", "sort"})
+BACKLINKS_PREFIX = "referenced_by."
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 # Bounds that no real client reaches; they keep one request's work bounded.
@@ -51,6 +60,7 @@ MAX_FILTERS = 32
 MAX_VALUES = 100
 MAX_SORT_KEYS = 8
 MAX_FIELDS = 100
+MAX_EXPAND = 20
 
 _FILTER = re.compile(r"filter\[([^\[\]]*)\](?:\[([^\[\]]*)\])?")
 _UNSIGNED = re.compile(r"\d{1,18}")
@@ -71,6 +81,9 @@ class SortKey:
     descending: bool = False
 
 
+BacklinkSort = tuple[tuple[str, SortKey], ...]  # (source collection, sort key), in order
+
+
 @dataclass(frozen=True, slots=True)
 class ListQuery:
     """A parsed list query. Hashable; :attr:`selection` is what the result depends on
@@ -84,6 +97,8 @@ class ListQuery:
     include: frozenset[str] = frozenset()
     limit: int = DEFAULT_LIMIT
     offset: int = 0
+    expand: tuple[str, ...] = ()  # dotted paths, as written
+    backlink_sort: BacklinkSort = ()
 
     @property
     def selection(self) -> tuple[object, ...]:
@@ -96,6 +111,15 @@ class SearchQuery:
     collections: tuple[str, ...] = ()
     limit: int = DEFAULT_LIMIT
     offset: int = 0
+    expand: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PageQuery:
+    """What a page detail's query string asks besides ``sanitize``."""
+
+    expand: tuple[str, ...] = ()
+    backlink_sort: BacklinkSort = ()
 
 
 def parse_list_query(
@@ -122,16 +146,34 @@ def parse_list_query(
     if len(fields) > MAX_FIELDS:
         raise QueryError("fields", f"at most {MAX_FIELDS} fields are allowed")
     has_timeline = scalars.get("has_timeline")
+    sort, backlink_sort = _split_sort(_sort(scalars.get("sort", "")))
     return ListQuery(
         collections=tuple(sorted(collections)),
         filters=tuple(filters),
         has_timeline=None if has_timeline is None else _bool(has_timeline, "has_timeline"),
-        sort=_sort(scalars.get("sort", "")),
+        sort=sort,
         fields=tuple(dict.fromkeys(fields)) if fields else None,
         include=frozenset(include),
         limit=_limit(scalars.get("limit")),
         offset=_offset(scalars.get("offset")),
+        expand=_expand(params),
+        backlink_sort=backlink_sort,
     )
+
+
+def parse_page_query(params: Sequence[tuple[str, str]]) -> PageQuery:
+    """The page detail's ``expand`` and ``sort`` (of its backlinks only); other parameters
+    are left to the route."""
+    values = [(key, value) for key, value in params if key in PAGE_PARAMS]
+    scalars = _scalars(values, PAGE_PARAMS)
+    sort, backlink_sort = _split_sort(_sort(scalars.get("sort", "")))
+    if sort:
+        raise QueryError(
+            "sort",
+            f"{sort[0].field!r}: a page's sort orders its backlinks; write "
+            "referenced_by.COLLECTION.FIELD",
+        )
+    return PageQuery(expand=_expand(values), backlink_sort=backlink_sort)
 
 
 def parse_search_query(
@@ -149,6 +191,7 @@ def parse_search_query(
         collections=tuple(sorted(collections)),
         limit=_limit(scalars.get("limit")),
         offset=_offset(scalars.get("offset")),
+        expand=_expand(params),
     )
 
 
@@ -232,6 +275,33 @@ def _sort(value: str) -> tuple[SortKey, ...]:
     if len(keys) > MAX_SORT_KEYS:
         raise QueryError("sort", f"takes at most {MAX_SORT_KEYS} fields")
     return tuple(keys.values())
+
+
+def _expand(params: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    paths: dict[str, None] = {}
+    for key, value in params:
+        if key == "expand":
+            paths.update((_field(item, "expand"), None) for item in split_items(value) if item)
+    if len(paths) > MAX_EXPAND:
+        raise QueryError("expand", f"takes at most {MAX_EXPAND} paths")
+    return tuple(paths)
+
+
+def _split_sort(keys: tuple[SortKey, ...]) -> tuple[tuple[SortKey, ...], BacklinkSort]:
+    """The list's own sort keys, and the ``referenced_by.COLLECTION.FIELD`` ones."""
+    own: list[SortKey] = []
+    backlinks: list[tuple[str, SortKey]] = []
+    for key in keys:
+        if not key.field.startswith(BACKLINKS_PREFIX):
+            own.append(key)
+            continue
+        collection, _, field = key.field[len(BACKLINKS_PREFIX) :].partition(".")
+        if not field:
+            raise QueryError(
+                "sort", f"{key.field!r}: write referenced_by.COLLECTION.FIELD to sort backlinks"
+            )
+        backlinks.append((collection, SortKey(field, key.descending)))
+    return tuple(own), tuple(backlinks)
 
 
 def _include(name: str) -> str:

@@ -11,12 +11,14 @@ from typing import TYPE_CHECKING, Any
 
 from api.content.diagnostics import Diagnostic, Severity
 from api.content.model import Document
+from api.content.reference_config import read_declarations
 from api.content.snapshot import Snapshot
 from api.query import QueryIndex, SearchIndex
 from api.render.context import PageContext, SiteContext
 from api.render.result import RenderedPage
 from api.site import indexes
 from api.site.liquid_vars import documents_by_label, page_vars, site_vars
+from api.site.references import References
 from api.site.timelines import Timelines, build_timelines
 
 if TYPE_CHECKING:
@@ -51,12 +53,21 @@ class _Memo:
 class Site:
     """Everything the API serves for one snapshot. Built off the request path; thread-safe."""
 
-    def __init__(self, snapshot: Snapshot, options: SiteOptions | None = None) -> None:
+    def __init__(
+        self, snapshot: Snapshot, options: SiteOptions | None = None, previous: Site | None = None
+    ) -> None:
+        """``previous``: the site this one replaces (the same content root and options, one
+        reload earlier), whose work is reused where the content did not change."""
         self.snapshot = snapshot
         self.options = options or SiteOptions()
         self.timelines: Timelines = build_timelines(snapshot, self.options.public_url)
+        self.references: References = References.build(
+            snapshot,
+            read_declarations(snapshot.root, snapshot.config),
+            previous.references if previous is not None else None,
+        )
         self._memo = _Memo()
-        read = [*snapshot.diagnostics, *self.timelines.diagnostics]
+        read = [*snapshot.diagnostics, *self.timelines.diagnostics, *self.references.diagnostics]
         errors = sum(1 for d in read if d.severity is Severity.ERROR)
         self._load_counts = (errors, len(read) - errors)
         self._neighbours = _neighbours(snapshot)
@@ -66,6 +77,7 @@ class Site:
         digest = hashlib.blake2b(digest_size=16)
         digest.update(snapshot.content_version.encode())
         digest.update(self.timelines.version.encode())
+        digest.update(self.references.digest.encode())
         digest.update(repr(self.options).encode())
         self.version = digest.hexdigest()
 
@@ -84,7 +96,10 @@ class Site:
     def query_index(self) -> QueryIndex:
         """Filters and sorts, indexed lazily per field."""
         return indexes.query_index(
-            self.snapshot.documents, frozenset(self.timelines.embeds), self.rendered
+            self.snapshot.documents,
+            frozenset(self.timelines.embeds),
+            self.rendered,
+            references=self.references,
         )
 
     def build_search_index(self) -> SearchIndex:
@@ -135,6 +150,10 @@ class Site:
         with memo.lock:
             return memo.rendered.setdefault(doc.id, result)
 
+    def is_rendered(self, doc: Document) -> bool:
+        """Whether the page's HTML is already at hand (asking for it costs nothing)."""
+        return doc.id in self._memo.rendered
+
     def html(self, doc: Document, sanitize: bool = False) -> str:
         html = self.rendered(doc).html
         if not (sanitize or self.options.sanitize):
@@ -158,11 +177,13 @@ class Site:
     def diagnostics(self) -> list[Diagnostic]:
         """Every problem known: reading, timelines, and rendering of the pages rendered so far."""
         found = [*self.snapshot.diagnostics, *self.timelines.diagnostics]
+        found += self.references.diagnostics
         found += self.render_diagnostics()
         return sorted(set(found), key=lambda d: (d.source_path, d.line or 0, d.code, d.message))
 
     def load_counts(self) -> tuple[int, int]:
-        """Errors and warnings met reading the content and its timelines (not rendering)."""
+        """Errors and warnings met reading the content, its timelines and its references
+        (not rendering)."""
         return self._load_counts
 
 

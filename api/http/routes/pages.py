@@ -6,9 +6,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 
-from api.http import examples, schemas
+from api.http import detail, examples, schemas
 from api.http.deps import ServedDep
-from api.http.docs_meta import PAGE_LIST_PARAMETERS, errors
+from api.http.docs_meta import PAGE_LIST_PARAMETERS, PAGE_PARAMETERS, errors
 from api.http.errors import NotFound
 from api.http.listing import respond
 from api.http.responses import CachedResponse
@@ -129,11 +129,21 @@ def get_html(
     "/{page_id:path}",
     operation_id="getPage",
     summary="Get a page",
-    description="A page: its front matter, rendered HTML, derived fields, timeline and neighbours.",
+    description=(
+        "A page: its front matter, rendered HTML, derived fields, timeline, neighbours, the "
+        "pages it refers to (`references`) and the pages that refer to it (`referenced_by`). "
+        "`expand` replaces page references by the pages themselves, so one request gives "
+        "what a layout joins from several collections."
+    ),
     response_model=schemas.Page,
     responses=errors(404, 422),
+    openapi_extra={"parameters": PAGE_PARAMETERS},
 )
 def get_page(
     request: Request, served: ServedDep, page_id: PageId, sanitize: Sanitize = False
 ) -> Any:
+    if request.url.query:
+        cached = detail.respond(served, page_id, request.url.query, sanitize=sanitize, inline=False)
+        if cached is not None:
+            return CachedResponse(cached, request)
     return _page(served, page_id, "page", sanitize, request)

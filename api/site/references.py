@@ -1,0 +1,231 @@
+"""References between the pages of one snapshot, found once, and the backlinks they make.
+
+A key of a page's front matter is a reference when the site declares it so (see
+:mod:`api.content.reference_config`), or, undeclared, when it is named after a collection
+(:func:`collections_named`) and most of its values in that page's collection name pages
+there. Values that name nothing are *dangling*: each gets a ``dangling-reference`` warning.
+Only the pages of the snapshot count, so an unpublished or future page is missing unless the
+snapshot shows it: a view that shows hidden pages builds its own index, and resolves them.
+
+A reload builds on the previous index: only the pages whose files changed are resolved
+again, with the pages whose values name something that appeared, went away or was renamed,
+and (rarely) those whose key stops or starts being inferred. Backlinks are updated from the
+difference. Every structure readers see is replaced, never changed in place, so the previous
+index keeps serving the requests that still hold it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from api.content.diagnostics import Diagnostic
+from api.content.model import Document
+from api.content.reference_config import NOT_A_REFERENCE, Declarations, Target, inputs_of
+from api.content.snapshot import Snapshot
+from api.site import refstate
+from api.site.refdiag import dangling_diagnostics
+from api.site.refmatch import collections_named
+from api.site.refstate import Candidate, Pair, Resolved, State
+
+PAGES = "pages"  # the source "collection" of top-level pages, in backlink group names
+
+Links = tuple[tuple[str, tuple[str, ...]], ...]  # (key or group, page ids) in order
+
+
+def source_name(collection: str | None) -> str:
+    return collection if collection is not None else PAGES
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceSchema:
+    """What can be expanded: reference keys by source collection, where each key points,
+    and the backlink groups (``<collection>.<key>``) that exist."""
+
+    keys: Mapping[str, tuple[str, ...]]
+    targets: Mapping[str, tuple[str, ...]]
+    groups: frozenset[str]
+
+    @property
+    def all_keys(self) -> frozenset[str]:
+        return frozenset(self.targets)
+
+    def keys_of(self, collections: tuple[str, ...]) -> frozenset[str]:
+        return frozenset(key for c in collections for key in self.keys.get(c, ()))
+
+
+class References:
+    """The references of one snapshot. Immutable once built; safe to read from any thread."""
+
+    def __init__(self, snapshot: Snapshot, declarations: Declarations, state: State) -> None:
+        self._snapshot = snapshot
+        self._state = state
+        self.declarations = declarations
+        self.resolved = state.resolved_now
+        self.digest = declarations.digest
+        self.schema = _schema(snapshot, declarations, state.pairs)
+        found = [d for diagnostics in state.diagnostics.values() for d in diagnostics]
+        self.diagnostics: tuple[Diagnostic, ...] = (*declarations.problems, *found)
+        self._outgoing: dict[str, Links] = {}
+        self._incoming: dict[str, Links] = {}
+
+    @classmethod
+    def build(
+        cls, snapshot: Snapshot, declarations: Declarations, previous: References | None = None
+    ) -> References:
+        """The index of ``snapshot``, reusing what ``previous`` (the snapshot before it, with
+        the same loader) found for the pages that did not change."""
+        base = None
+        if (
+            previous is not None
+            and previous.digest == declarations.digest
+            and previous._state.names == _names(snapshot)
+        ):
+            base = previous._state
+        finder = _Resolver(snapshot, declarations)
+        builder = refstate.Builder(snapshot, _names(snapshot), base, finder)
+        state = builder.run(lambda doc, res: dangling_diagnostics(snapshot.root, doc, res))
+        return cls(snapshot, declarations, state)
+
+    # -- reading ----------------------------------------------------------------------------
+    def outgoing(self, doc_id: str) -> Links:
+        """The pages ``doc_id`` refers to, key by key in front-matter order; keys that name
+        no page are left out."""
+        found = self._outgoing.get(doc_id)
+        if found is None:
+            found = self._state.outgoing(doc_id)
+            self._outgoing[doc_id] = found
+        return found
+
+    def incoming(self, doc_id: str) -> Links:
+        """The pages that refer to ``doc_id``, by group ``<collection>.<key>`` (in the site's
+        collection order, then by key), each group in the default order."""
+        found = self._incoming.get(doc_id)
+        if found is None:
+            groups = self._state.incoming.get(doc_id, {})
+            position = self._snapshot.position
+            rank = {name: i for i, name in enumerate(self._state.names)}
+            ordered = sorted(groups, key=lambda g: (rank.get(g.rsplit(".", 1)[0], -1), g))
+            found = tuple(
+                (group, tuple(sorted(groups[group], key=position.__getitem__))) for group in ordered
+            )
+            self._incoming[doc_id] = found
+        return found
+
+    def targets(self, doc_id: str) -> tuple[str, ...]:
+        """Every page ``doc_id`` refers to, whatever the key."""
+        return tuple(dict.fromkeys(t for _, ids in self.outgoing(doc_id) for t in ids))
+
+    def sources(self, doc_id: str) -> tuple[str, ...]:
+        """Every page that refers to ``doc_id``, whatever the key, in the default order."""
+        found = {s for _, ids in self.incoming(doc_id) for s in ids}
+        return tuple(sorted(found, key=self._snapshot.position.__getitem__))
+
+
+class _Resolver:
+    """Finds the candidate reference keys of one page and what their values name."""
+
+    def __init__(self, snapshot: Snapshot, declarations: Declarations) -> None:
+        self.declarations = declarations
+        self.names = _names(snapshot)
+        self._rules: dict[tuple[str | None, str], tuple[tuple[str, ...], str | None, bool]] = {}
+        self._candidates: dict[str | None, frozenset[str]] = {}
+
+    def candidates(self, doc: Document) -> tuple[Candidate, ...]:
+        """(key, target collections, value_key, declared) for each candidate key of ``doc``,
+        in front-matter order."""
+        if not self.declarations.enabled:
+            return ()
+        data = doc.data
+        if "_inputs" in data:
+            return self._with_inputs(doc, inputs_of(data["_inputs"]))
+        keys = self._candidate_keys(doc.collection)
+        if not keys or not (data.keys() & keys):
+            return ()
+        found = []
+        for key in data:
+            if key in keys:
+                rule = self._rule(doc.collection, key)
+                if rule[0]:
+                    found.append((key, *rule))
+        return tuple(found)
+
+    def _with_inputs(self, doc: Document, inputs: dict[str, Target]) -> tuple[Candidate, ...]:
+        found = []
+        for key in doc.data:
+            if key in inputs:
+                target = self.declarations.lookup(doc.collection, key, inputs)
+                rule = _declared(target) if target is not None else self._rule(doc.collection, key)
+            else:
+                rule = self._rule(doc.collection, key)
+            if rule[0]:
+                found.append((key, *rule))
+        return tuple(found)
+
+    def _candidate_keys(self, collection: str | None) -> frozenset[str]:
+        found = self._candidates.get(collection)
+        if found is None:
+            keys = set(self.declarations.declared_keys(collection))
+            if self.declarations.infer:
+                keys.update(k for k in self._named_keys() if collections_named(k, self.names))
+            found = self._candidates[collection] = frozenset(keys)
+        return found
+
+    def _named_keys(self) -> set[str]:
+        from api.site.refmatch import singular
+
+        return {*self.names, *(singular(name) for name in self.names)}
+
+    def _rule(self, collection: str | None, key: str) -> tuple[tuple[str, ...], str | None, bool]:
+        found = self._rules.get((collection, key))
+        if found is None:
+            target = self.declarations.lookup(collection, key, {})
+            if target is not None:
+                found = _declared(target)
+            elif self.declarations.infer:
+                found = (collections_named(key, self.names), None, False)
+            else:
+                found = ((), None, False)
+            self._rules[(collection, key)] = found
+        return found
+
+
+def _declared(target: Target) -> tuple[tuple[str, ...], str | None, bool]:
+    if target is NOT_A_REFERENCE:
+        return ((), None, True)
+    return (target.collections, target.value_key, True)
+
+
+def _names(snapshot: Snapshot) -> tuple[str, ...]:
+    return tuple(c.name for c in snapshot.collections)
+
+
+def _schema(
+    snapshot: Snapshot, declarations: Declarations, pairs: Mapping[tuple[str, str], Pair]
+) -> ReferenceSchema:
+    keys: dict[str, dict[str, None]] = {}
+    targets: dict[str, dict[str, None]] = {}
+    groups: set[str] = set()
+    sources = [c.name for c in snapshot.collections]
+    if any(d.collection is None for d in snapshot.documents):
+        sources.append(PAGES)
+    for source in sources:
+        collection = None if source == PAGES else source
+        for key, target in declarations.declared_keys(collection).items():
+            keys.setdefault(source, {})[key] = None
+            targets.setdefault(key, {}).update(dict.fromkeys(target.collections))
+    for (source, key), pair in pairs.items():
+        if pair.on(declarations.infer):
+            keys.setdefault(source, {})[key] = None
+            targets.setdefault(key, {}).update(dict.fromkeys(pair.targets))
+            if pair.matched:
+                groups.add(f"{source}.{key}")
+    return ReferenceSchema(
+        keys=MappingProxyType({s: tuple(k) for s, k in keys.items()}),
+        targets=MappingProxyType({k: tuple(t) for k, t in targets.items()}),
+        groups=frozenset(groups),
+    )
+
+
+__all__ = ["PAGES", "Links", "ReferenceSchema", "References", "Resolved", "source_name"]
