@@ -16,11 +16,13 @@ index keeps serving the requests that still hold it.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from api.content.diagnostics import Diagnostic
+from api.content.config import CONFIG_FILE
+from api.content.diagnostics import Diagnostic, warning
 from api.content.model import Document
 from api.content.reference_config import NOT_A_REFERENCE, Declarations, Target, inputs_of
 from api.content.snapshot import Snapshot
@@ -66,8 +68,11 @@ class References:
         self.digest = declarations.digest
         self.schema = _schema(snapshot, declarations, state.pairs)
         found = [d for diagnostics in state.diagnostics.values() for d in diagnostics]
-        self.diagnostics: tuple[Diagnostic, ...] = (*declarations.problems, *found)
-        self._outgoing: dict[str, Links] = {}
+        self.diagnostics: tuple[Diagnostic, ...] = (
+            *declarations.problems,
+            *_unknown_collections(declarations, state.names),
+            *found,
+        )
         self._incoming: dict[str, Links] = {}
 
     @classmethod
@@ -85,18 +90,22 @@ class References:
             base = previous._state
         finder = _Resolver(snapshot, declarations)
         builder = refstate.Builder(snapshot, _names(snapshot), base, finder)
-        state = builder.run(lambda doc, res: dangling_diagnostics(snapshot.root, doc, res))
+        # The run makes hundreds of thousands of small tuples and sets, none in a cycle:
+        # the cycle collector, run again and again meanwhile, would more than double its time.
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            state = builder.run(lambda doc, res: dangling_diagnostics(snapshot.root, doc, res))
+        finally:
+            if paused:
+                gc.enable()
         return cls(snapshot, declarations, state)
 
     # -- reading ----------------------------------------------------------------------------
     def outgoing(self, doc_id: str) -> Links:
         """The pages ``doc_id`` refers to, key by key in front-matter order; keys that name
         no page are left out."""
-        found = self._outgoing.get(doc_id)
-        if found is None:
-            found = self._state.outgoing(doc_id)
-            self._outgoing[doc_id] = found
-        return found
+        return self._state.outgoing(doc_id)
 
     def incoming(self, doc_id: str) -> Links:
         """The pages that refer to ``doc_id``, by group ``<collection>.<key>`` (in the site's
@@ -106,7 +115,7 @@ class References:
             groups = self._state.incoming.get(doc_id, {})
             position = self._snapshot.position
             rank = {name: i for i, name in enumerate(self._state.names)}
-            ordered = sorted(groups, key=lambda g: (rank.get(g.rsplit(".", 1)[0], -1), g))
+            ordered = sorted(groups, key=lambda g: (rank.get(g.rsplit(".", 1)[0], len(rank)), g))
             found = tuple(
                 (group, tuple(sorted(groups[group], key=position.__getitem__))) for group in ordered
             )
@@ -141,12 +150,13 @@ class _Resolver:
         if "_inputs" in data:
             return self._with_inputs(doc, inputs_of(data["_inputs"]))
         keys = self._candidate_keys(doc.collection)
-        if not keys or not (data.keys() & keys):
+        present = keys.intersection(data) if keys else None
+        if not present:
             return ()
         found = []
-        for key in data:
-            if key in keys:
-                rule = self._rule(doc.collection, key)
+        for key in data if len(present) > 1 else present:  # front-matter order
+            if key in present:
+                rule = self._rules.get((doc.collection, key)) or self._rule(doc.collection, key)
                 if rule[0]:
                     found.append((key, *rule))
         return tuple(found)
@@ -195,6 +205,19 @@ def _declared(target: Target) -> tuple[tuple[str, ...], str | None, bool]:
     if target is NOT_A_REFERENCE:
         return ((), None, True)
     return (target.collections, target.value_key, True)
+
+
+def _unknown_collections(declarations: Declarations, names: tuple[str, ...]) -> list[Diagnostic]:
+    found = []
+    for key, target in declarations.api.items():
+        for name in target.collections:
+            if name not in names:
+                message = (
+                    f"`content_api.references.keys.{key}` names the collection `{name}`, which "
+                    "the site does not have"
+                )
+                found.append(warning(CONFIG_FILE, "reference-config-invalid", message))
+    return found
 
 
 def _names(snapshot: Snapshot) -> tuple[str, ...]:

@@ -48,8 +48,14 @@ def collections_named(key: str, collections: Sequence[str]) -> tuple[str, ...]:
 def values_of(value: Any) -> tuple[str, ...]:
     """What a front-matter value names, as text (Liquid compares ``to_s``): each item of a
     list, or the value itself; empty ones (null, ``""``) left out."""
+    if type(value) is str:
+        return (value,) if value else ()
     items = value if isinstance(value, list) else (value,)
-    return tuple(as_text(item) for item in items if item is not None and item != "")
+    return tuple(
+        item if type(item) is str else as_text(item)
+        for item in items
+        if item is not None and item != ""
+    )
 
 
 def as_text(item: Any) -> str:
@@ -81,8 +87,15 @@ def aliases(doc: Document, value_key: str | None = None) -> tuple[tuple[int, str
         found.setdefault(doc.slug, 1)
     found.setdefault(doc.id, 2)
     found.setdefault(doc.source_path, 3)
-    found.setdefault(posixpath.splitext(posixpath.basename(doc.inner_path))[0], 4)
+    found.setdefault(stem(doc.inner_path), 4)
     return tuple((kind, alias) for alias, kind in found.items())
+
+
+def stem(path: str) -> str:
+    """The file name without its extension (``a/2020-01-01-x.md``: ``2020-01-01-x``)."""
+    name = path.rpartition("/")[2]
+    base, dot, _ = name.rpartition(".")
+    return base if dot and base.strip(".") else name
 
 
 def build_table(documents: Iterable[Document], value_key: str | None) -> dict[str, str]:
