@@ -121,3 +121,15 @@ def test_openapi_writes_the_committed_schema(runner: CliRunner, tmp_path: Path) 
     assert out.read_text() == (ROOT / "openapi" / "openapi.json").read_text()
     printed = runner.invoke(app, ["openapi"])
     assert json.loads(printed.stdout)["info"]["title"] == "Content API"
+
+
+def test_check_lists_dangling_references(runner: CliRunner, tmp_path: Path) -> None:
+    from tests.site.test_references import SITE as LINKED
+
+    root = write_site(tmp_path / "site", LINKED)
+    result = runner.invoke(app, ["check", "-c", str(root)], env={"NO_COLOR": "1", "TERM": "dumb"})
+    assert result.exit_code == 0  # a warning, not an error
+    [line] = [x for x in result.stdout.splitlines() if "dangling-reference" in x]
+    assert line.startswith("_cases-events/e3.md:4: warning: `case: nope` names no page of `cases`")
+    body = json.loads(runner.invoke(app, ["check", "-c", str(root), "--format", "json"]).stdout)
+    assert [d["code"] for d in body["data"]] == ["dangling-reference"]

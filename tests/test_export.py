@@ -135,3 +135,18 @@ def test_a_page_whose_id_is_a_resource_path_wins(tmp_path: Path) -> None:
     assert report.skipped == [
         "/api/v1/pages/c/a/timeline/index.json: already written by a page whose id is this path"
     ]
+
+
+def test_pages_are_written_with_their_backlinks(tmp_path: Path) -> None:
+    from tests.site.test_references import SITE as LINKED
+
+    out = tmp_path / "out"
+    export_site(Settings(content_dir=write_site(tmp_path / "site", LINKED)), out)
+    sudan = orjson.loads((out / "api/v1/pages/countries/sudan/index.json").read_bytes())
+    assert [p["id"] for p in sudan["referenced_by"]["cases.country"]] == ["cases/one"]
+    case = orjson.loads((out / "api/v1/pages/cases/one/index.json").read_bytes())
+    assert [p["id"] for p in case["references"]["accuseds"]] == ["accuseds/omar", "accuseds/ali"]
+    listed = orjson.loads((out / "api/v1/pages/index.json").read_bytes())["data"]
+    assert all("references" in item for item in listed)
+    diagnostics = orjson.loads((out / "api/v1/diagnostics/index.json").read_bytes())["data"]
+    assert any(d["code"] == "dangling-reference" for d in diagnostics)

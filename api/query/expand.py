@@ -122,6 +122,8 @@ def _steps(path: str, schema: Schema, sources: dict[str, set[str]]) -> list[Step
     below: tuple[str, ...] | None = None  # collections of the pages being expanded
     at = 0
     while at < len(parts):
+        if len(steps) == MAX_DEPTH:
+            raise QueryError("expand", f"{path!r} goes deeper than {MAX_DEPTH} levels")
         part = parts[at]
         if part == BACKLINKS:
             step, at = _backlinks(parts, at, path, sources)
@@ -148,8 +150,6 @@ def _steps(path: str, schema: Schema, sources: dict[str, set[str]]) -> list[Step
             step, at = Step(key=part), at + 1
             below = schema.targets[part]
         steps.append(step)
-        if len(steps) > MAX_DEPTH:
-            raise QueryError("expand", f"{path!r} goes deeper than {MAX_DEPTH} levels")
     return steps
 
 
