@@ -129,6 +129,8 @@ def test_nginx_compresses_caches_and_allows_cors(servers: tuple[str, str]) -> No
         ("GET", "/api/v1/find?url=/cases/case/lubanga/", 501),
         ("GET", "/oembed?url=/cases/case/lubanga/", 501),
         ("GET", "/api/v1/pages?limit=5", 501),
+        ("GET", "/api/v1/pages/cases/lubanga?expand=country", 501),
+        ("GET", "/api/v1/pages?expand=country", 501),
         ("GET", "/api/v1/pages?offset=7", 404),
         ("GET", "/.content-api-export", 404),
         ("GET", "/api/v1/pages/_offset/0/index.json", 404),

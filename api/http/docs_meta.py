@@ -92,6 +92,11 @@ SORT_PATTERN = _comma_list(
     rf"{_SIGN}(?:{_PLAIN}+{_DOT})*{_PLAIN}*{_SOLID}|{_field_name(_FIRST)}", MAX_SORT_KEYS
 )
 INCLUDE_PATTERN = _comma_list("|".join(sorted(INCLUDES)))
+EXPAND_PATTERN = _comma_list(_field_name(_SOLID), MAX_EXPAND)
+# A page's sort: only `referenced_by.COLLECTION.FIELD` items, signed or not.
+BACKLINK_SORT_PATTERN = _comma_list(
+    rf"{_SIGN}?referenced_by{_DOT}{_PLAIN}+{_DOT}{_field_name(_SOLID)}", MAX_SORT_KEYS
+)
 
 COLLECTION = _param(
     "collection",
@@ -147,14 +152,14 @@ EXPAND = _param(
     f"(`referenced_by.cases-events.case.accused`). At most {MAX_EXPAND} paths of "
     f"{MAX_DEPTH} levels and {MAX_EXPANDED} expanded pages; a page already being expanded "
     "stays a reference. An unknown key is a 422 problem naming it.",
-    {"type": "string", "pattern": FIELDS_PATTERN},
+    {"type": "string", "pattern": EXPAND_PATTERN},
     example="country,accuseds,referenced_by",
 )
 BACKLINK_SORT = _param(
     "sort",
     "The order of the page's backlinks: comma-separated `referenced_by.COLLECTION.FIELD` "
     "items (`-` for descending); the default is each source collection's Jekyll order.",
-    {"type": "string", "pattern": SORT_PATTERN},
+    {"type": "string", "pattern": BACKLINK_SORT_PATTERN},
     example="referenced_by.cases-events.event_date",
 )
 HAS_TIMELINE = _param(

@@ -14,7 +14,8 @@ A page already being expanded on the way down stays a page reference, so cycles 
 An unknown key or collection is a :class:`QueryError` naming it.
 
 ``sort=referenced_by.COLLECTION.FIELD`` (``-`` for descending, several in order) orders the
-backlinks from that collection by a field of theirs, ties and missing values as in lists.
+backlinks from that collection by a field of theirs, ties and missing values as in lists; a
+collection that refers to no page changes nothing.
 """
 
 from __future__ import annotations
@@ -106,12 +107,8 @@ def plan(paths: Iterable[str], sorts: Iterable[tuple[str, SortKey]], schema: Sch
             node = node.setdefault(step, {})  # type: ignore[assignment]
     ordered: dict[str, list[SortKey]] = {}
     for collection, key in sorts:
-        if collection not in sources:
-            raise QueryError(
-                "sort",
-                f"no page of {collection!r} refers to another, so its backlinks cannot be "
-                f"sorted; backlinks come from: {_listing(sources)}",
-            )
+        # As a list's sort by a field no page has, one by a collection that refers to no
+        # page changes nothing (and is no error: the same URL serves every content version).
         ordered.setdefault(collection, []).append(key)
     return Plan(_freeze(tree), {c: tuple(keys) for c, keys in ordered.items()})
 

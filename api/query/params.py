@@ -292,15 +292,11 @@ def _split_sort(keys: tuple[SortKey, ...]) -> tuple[tuple[SortKey, ...], Backlin
     own: list[SortKey] = []
     backlinks: list[tuple[str, SortKey]] = []
     for key in keys:
-        if not key.field.startswith(BACKLINKS_PREFIX):
-            own.append(key)
-            continue
-        collection, _, field = key.field[len(BACKLINKS_PREFIX) :].partition(".")
-        if not field:
-            raise QueryError(
-                "sort", f"{key.field!r}: write referenced_by.COLLECTION.FIELD to sort backlinks"
-            )
-        backlinks.append((collection, SortKey(field, key.descending)))
+        collection, _, field = key.field.removeprefix(BACKLINKS_PREFIX).partition(".")
+        if key.field.startswith(BACKLINKS_PREFIX) and field:
+            backlinks.append((collection, SortKey(field, key.descending)))
+        else:
+            own.append(key)  # ``referenced_by`` alone is a field like any other
     return tuple(own), tuple(backlinks)
 
 
