@@ -143,7 +143,11 @@ def _page_item(served: Served, query: ListQuery, inline: bool) -> Callable[[str]
     fields = query.fields
     wanted = [f for f in rep.RENDERED_FIELDS if f in query.include or (fields and f in fields)]
     backlinks = "referenced_by" in query.include
-    expanding = plan(query.expand, query.backlink_sort, site.references.schema)
+    expanding = (
+        plan(query.expand, query.backlink_sort, site.references.schema)
+        if query.expand or query.backlink_sort
+        else EMPTY
+    )
     renders = (
         wanted
         or any(_rendered(f.field) for f in query.filters)

@@ -29,3 +29,12 @@ def test_the_expanded_list_example_is_served() -> None:
     assert served == examples.EXPANDED_LIST
     milestones = client.get(f"/api/v1/pages/{examples.MILESTONES_REF['id']}").json()
     assert milestones["references"] == {"related": [examples.SEED_REF]}
+
+
+def test_the_examples_are_valid_against_their_schemas() -> None:
+    from api.http import schemas
+
+    schemas.Page.model_validate(examples.seed_page())
+    schemas.PageList.model_validate(examples.EXPANDED_LIST)
+    schemas.PageList.model_validate(examples.list_of(examples.seed_summary()))
+    schemas.PageRef.model_validate(examples.SEED_REF)
