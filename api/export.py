@@ -73,7 +73,8 @@ Progress = Callable[[int, int], None]  # (jobs done, jobs in all), after each jo
 def export_site(settings: Settings, out: Path, progress: Progress | None = None) -> Report:
     """Write the API of ``settings.content_dir`` into ``out``, replacing a previous export."""
     _check_target(out)
-    app = create_app(settings, start=False)
+    # A static host cannot serve /embed/timelines (nor send its CSP): link no hosted embeds.
+    app = create_app(settings.model_copy(update={"hosted_embeds": False}), start=False)
     served: Served = app.state.runtime.load()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".export-", dir=out.parent))

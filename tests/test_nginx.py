@@ -71,7 +71,9 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(base + "/api/v1/collections", process)
-        with api_server(root, "--public-url", PUBLIC) as live:
+        # A static export has no hosted embeds: the live API to compare with has none either.
+        no_hosted = {"CONTENT_API_HOSTED_EMBEDS": "false"}
+        with api_server(root, "--public-url", PUBLIC, env=no_hosted) as live:
             yield base, live
     finally:
         stop(process)

@@ -31,6 +31,7 @@ class SiteOptions:
 
     public_url: str | None = None
     sanitize: bool = False
+    hosted_embeds: bool = False  # /embed/timelines is served (its assets are installed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,9 @@ class Site:
         reload earlier), whose work is reused where the content did not change."""
         self.snapshot = snapshot
         self.options = options or SiteOptions()
-        self.timelines: Timelines = build_timelines(snapshot, self.options.public_url)
+        self.timelines: Timelines = build_timelines(
+            snapshot, self.options.public_url, self.options.hosted_embeds
+        )
         self.references: References = References.build(
             snapshot,
             read_declarations(snapshot.root, snapshot.config),
