@@ -23,21 +23,12 @@ from types import MappingProxyType
 
 from api.content.config import CONFIG_FILE
 from api.content.diagnostics import Diagnostic, warning
-from api.content.model import Document
-from api.content.reference_config import NOT_A_REFERENCE, Declarations, Target, inputs_of
+from api.content.reference_config import Declarations
 from api.content.snapshot import Snapshot
-from api.site import refstate
+from api.site.refbuild import Builder
 from api.site.refdiag import dangling_diagnostics
-from api.site.refmatch import collections_named
-from api.site.refstate import Candidate, Pair, Resolved, State
-
-PAGES = "pages"  # the source "collection" of top-level pages, in backlink group names
-
-Links = tuple[tuple[str, tuple[str, ...]], ...]  # (key or group, page ids) in order
-
-
-def source_name(collection: str | None) -> str:
-    return collection if collection is not None else PAGES
+from api.site.refkeys import KeyFinder
+from api.site.refstate import PAGES, Links, Pair, State
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +79,8 @@ class References:
             and previous._state.names == _names(snapshot)
         ):
             base = previous._state
-        finder = _Resolver(snapshot, declarations)
-        builder = refstate.Builder(snapshot, _names(snapshot), base, finder)
+        finder = KeyFinder(_names(snapshot), declarations)
+        builder = Builder(snapshot, _names(snapshot), base, finder)
         # The run makes hundreds of thousands of small tuples and sets, none in a cycle:
         # the cycle collector, run again and again meanwhile, would more than double its time.
         paused = gc.isenabled()
@@ -130,81 +121,6 @@ class References:
         """Every page that refers to ``doc_id``, whatever the key, in the default order."""
         found = {s for _, ids in self.incoming(doc_id) for s in ids}
         return tuple(sorted(found, key=self._snapshot.position.__getitem__))
-
-
-class _Resolver:
-    """Finds the candidate reference keys of one page and what their values name."""
-
-    def __init__(self, snapshot: Snapshot, declarations: Declarations) -> None:
-        self.declarations = declarations
-        self.names = _names(snapshot)
-        self._rules: dict[tuple[str | None, str], tuple[tuple[str, ...], str | None, bool]] = {}
-        self._candidates: dict[str | None, frozenset[str]] = {}
-
-    def candidates(self, doc: Document) -> tuple[Candidate, ...]:
-        """(key, target collections, value_key, declared) for each candidate key of ``doc``,
-        in front-matter order."""
-        if not self.declarations.enabled:
-            return ()
-        data = doc.data
-        if "_inputs" in data:
-            return self._with_inputs(doc, inputs_of(data["_inputs"]))
-        keys = self._candidate_keys(doc.collection)
-        present = keys.intersection(data) if keys else None
-        if not present:
-            return ()
-        found = []
-        for key in data if len(present) > 1 else present:  # front-matter order
-            if key in present:
-                rule = self._rules.get((doc.collection, key)) or self._rule(doc.collection, key)
-                if rule[0]:
-                    found.append((key, *rule))
-        return tuple(found)
-
-    def _with_inputs(self, doc: Document, inputs: dict[str, Target]) -> tuple[Candidate, ...]:
-        found = []
-        for key in doc.data:
-            if key in inputs:
-                target = self.declarations.lookup(doc.collection, key, inputs)
-                rule = _declared(target) if target is not None else self._rule(doc.collection, key)
-            else:
-                rule = self._rule(doc.collection, key)
-            if rule[0]:
-                found.append((key, *rule))
-        return tuple(found)
-
-    def _candidate_keys(self, collection: str | None) -> frozenset[str]:
-        found = self._candidates.get(collection)
-        if found is None:
-            keys = set(self.declarations.declared_keys(collection))
-            if self.declarations.infer:
-                keys.update(k for k in self._named_keys() if collections_named(k, self.names))
-            found = self._candidates[collection] = frozenset(keys)
-        return found
-
-    def _named_keys(self) -> set[str]:
-        from api.site.refmatch import singular
-
-        return {*self.names, *(singular(name) for name in self.names)}
-
-    def _rule(self, collection: str | None, key: str) -> tuple[tuple[str, ...], str | None, bool]:
-        found = self._rules.get((collection, key))
-        if found is None:
-            target = self.declarations.lookup(collection, key, {})
-            if target is not None:
-                found = _declared(target)
-            elif self.declarations.infer:
-                found = (collections_named(key, self.names), None, False)
-            else:
-                found = ((), None, False)
-            self._rules[(collection, key)] = found
-        return found
-
-
-def _declared(target: Target) -> tuple[tuple[str, ...], str | None, bool]:
-    if target is NOT_A_REFERENCE:
-        return ((), None, True)
-    return (target.collections, target.value_key, True)
 
 
 def _unknown_collections(declarations: Declarations, names: tuple[str, ...]) -> list[Diagnostic]:
@@ -251,4 +167,4 @@ def _schema(
     )
 
 
-__all__ = ["PAGES", "Links", "ReferenceSchema", "References", "Resolved", "source_name"]
+__all__ = ["PAGES", "Links", "ReferenceSchema", "References"]
