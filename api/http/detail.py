@@ -35,7 +35,9 @@ def respond(
         raise WouldBlock()
     query = parse_page_query(params)
     wanted = plan(query.expand, query.backlink_sort, site.references.schema)
-    if inline and (not site.is_rendered(doc) or needs_rendering(wanted)):
+    # On the event loop only when the page itself was served already (rendered, sanitized
+    # if the server sanitizes): expanded pages are summaries, which need no rendering.
+    if inline and (doc_id not in store.by_path or needs_rendering(wanted)):
         raise WouldBlock()
     if not wanted:
         return store.page(doc_id, sanitize)

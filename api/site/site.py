@@ -153,10 +153,6 @@ class Site:
         with memo.lock:
             return memo.rendered.setdefault(doc.id, result)
 
-    def is_rendered(self, doc: Document) -> bool:
-        """Whether the page's HTML is already at hand (asking for it costs nothing)."""
-        return doc.id in self._memo.rendered
-
     def html(self, doc: Document, sanitize: bool = False) -> str:
         html = self.rendered(doc).html
         if not (sanitize or self.options.sanitize):

@@ -254,7 +254,10 @@ def test_expanded_responses_are_cached_and_served_by_the_fast_path(tmp_path: Pat
     again = fastpath._page_with_query(served, "cases/one", query)
     assert again is not None and again.body == first.content
     assert again.etag == first.headers["etag"]
-    # Rendered: a new expansion is built on the fast path, with the route's bytes.
+    # Once the page itself was served, a new expansion is built on the fast path, with the
+    # route's bytes.
+    assert fastpath._page_with_query(served, "cases/one", b"expand=referenced_by") is None
+    client.get(CASE)
     other = fastpath._page_with_query(served, "cases/one", b"expand=referenced_by")
     assert other is not None
     assert client.get(f"{CASE}?expand=referenced_by").content == other.body
