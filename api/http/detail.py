@@ -9,7 +9,6 @@ from api.http.expansion import Expander, needs_rendering
 from api.http.listing import WouldBlock, params_of
 from api.http.runtime import Served
 from api.query import parse_page_query
-from api.query.expand import plan
 from api.query.params import PAGE_PARAMS
 
 
@@ -34,7 +33,7 @@ def respond(
     if inline and any(name not in PAGE_PARAMS for name, _ in params):
         raise WouldBlock()
     query = parse_page_query(params)
-    wanted = plan(query.expand, query.backlink_sort, site.references.schema)
+    wanted = store.plan(query.expand, query.backlink_sort)
     # On the event loop only when the page itself was served already (rendered, sanitized
     # if the server sanitizes): expanded pages are summaries, which need no rendering.
     if inline and (doc_id not in store.by_path or needs_rendering(wanted)):

@@ -17,7 +17,6 @@ from api.http.cache import Cached
 from api.http.expansion import Expander, needs_rendering
 from api.http.runtime import Served
 from api.query import LIST_PARAMS, ListQuery, parse_list_query, parse_search_query, project
-from api.query.expand import EMPTY, plan
 
 Params = list[tuple[str, str]]
 TIMELINE_PARAMS = LIST_PARAMS - {"has_timeline", "include", "expand"}
@@ -72,7 +71,7 @@ def _list(
 
 def _search(served: Served, params: Params, path: str, inline: bool) -> Callable[[], Cached]:
     query = parse_search_query(params)
-    wanted = plan(query.expand, (), served.site.references.schema) if query.expand else EMPTY
+    wanted = served.store.plan(query.expand, ())
     index = served.store.search_index(0.0 if inline else INDEX_WAIT_SECONDS)
     if index is None:
         if inline:
@@ -143,11 +142,7 @@ def _page_item(served: Served, query: ListQuery, inline: bool) -> Callable[[str]
     fields = query.fields
     wanted = [f for f in rep.RENDERED_FIELDS if f in query.include or (fields and f in fields)]
     backlinks = "referenced_by" in query.include
-    expanding = (
-        plan(query.expand, query.backlink_sort, site.references.schema)
-        if query.expand or query.backlink_sort
-        else EMPTY
-    )
+    expanding = served.store.plan(query.expand, query.backlink_sort)
     renders = (
         wanted
         or any(_rendered(f.field) for f in query.filters)

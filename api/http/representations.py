@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from api.content.model import Document
@@ -14,8 +15,11 @@ from api.site import PageView, Site
 RENDERED_FIELDS = ("html", "excerpt", "plaintext", "toc", "word_count", "reading_time_minutes")
 
 
-def summary(site: Site, doc: Document) -> dict[str, Any]:
-    """A page without its body: what lists return."""
+def summary(
+    site: Site, doc: Document, ref: Callable[[str], dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """A page without its body: what lists return. ``ref`` gives the page references it
+    holds (shared ones, from a cache, say)."""
     return {
         "id": doc.id,
         "collection": doc.collection,
@@ -31,7 +35,7 @@ def summary(site: Site, doc: Document) -> dict[str, Any]:
         "featured_image_path": doc.featured_image_path,
         "timeline": site.timeline_json(doc.id),
         "data": doc.data,
-        "references": references(site, doc.id),
+        "references": references(site, doc.id, ref),
     }
 
 
@@ -69,13 +73,17 @@ def page_ref(doc: Document) -> dict[str, Any]:
     return {"id": doc.id, "collection": doc.collection, "title": doc.title, "url": doc.url}
 
 
-def references(site: Site, doc_id: str) -> dict[str, list[dict[str, Any]]]:
+def references(
+    site: Site, doc_id: str, ref: Callable[[str], dict[str, Any]] | None = None
+) -> dict[str, list[dict[str, Any]]]:
     """``{KEY: [PageRef, ...]}`` in front-matter order; keys that name no page left out."""
     by_id = site.snapshot.by_id
-    return {
-        key: [page_ref(by_id[target]) for target in ids]
-        for key, ids in site.references.outgoing(doc_id)
-    }
+
+    def fresh(target: str) -> dict[str, Any]:
+        return page_ref(by_id[target])
+
+    make = ref or fresh
+    return {key: [make(t) for t in ids] for key, ids in site.references.outgoing(doc_id)}
 
 
 def referenced_by(site: Site, doc_id: str) -> dict[str, list[dict[str, Any]]]:
