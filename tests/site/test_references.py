@@ -162,3 +162,22 @@ def test_hidden_pages_are_missing_unless_shown(
     shown = site_of(tmp_path / "b", files, **options).references
     assert shown.outgoing("cases-events/e4") == (("case", ("cases/hidden",)),)
     assert not any(d.source_path == "_cases-events/e4.md" for d in shown.diagnostics)
+
+
+def test_counts_and_structured_values_under_a_collection_name_are_not_references(
+    tmp_path: Path,
+) -> None:
+    files = {
+        **SITE,
+        # A count, and a list of mappings, under keys named after collections.
+        "_countries/sudan.md": page(
+            "title: Sudan\ncases: 2\naccuseds:\n  - name: Ali\n  - name: Omar"
+        ),
+        "_countries/kenya.md": page("title: Kenya\nslug: ke\ncases: 1"),
+    }
+    refs = site_of(tmp_path, files).references
+    assert refs.outgoing("countries/sudan") == () and refs.outgoing("countries/kenya") == ()
+    assert "countries" not in refs.schema.keys
+    assert not any(d.source_path.startswith("_countries/") for d in refs.diagnostics)
+    # The same keys elsewhere, holding slugs, still are.
+    assert refs.outgoing("cases/one")[1] == ("accuseds", ("accuseds/omar", "accuseds/ali"))
