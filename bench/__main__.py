@@ -182,8 +182,8 @@ def _references(r: dict[str, Any]) -> list[str]:
         "`expand=country,accuseds,referenced_by` on 300 random cases: the first request for "
         "each URL computes the expansion (country, accused and the events and charges that "
         "name the case, as page summaries); the second is served from the response cache. "
-        "Countries with `expand=referenced_by`: every case and accused that names them. One "
-        "keep-alive client, sequential requests.",
+        "Plain and expanded requests alternate. Countries with `expand=referenced_by`: every "
+        "case and accused that names them. One keep-alive client, sequential requests.",
         "",
         "| request | p50 | p50 / detail p50 | p90 |",
         "|---|---:|---:|---:|",
