@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 from urllib.parse import quote
 
@@ -9,7 +10,7 @@ import orjson
 import pytest
 from fastapi.testclient import TestClient
 
-from api.export import MARKER, SEARCH_INDEX, ExportError, export_site
+from api.export import MARKER, REDIRECT_MAP, SEARCH_INDEX, ExportError, export_site
 from api.settings import Settings
 from tests.http.conftest import build_app
 from tests.support import exportsite
@@ -53,7 +54,7 @@ def test_every_file_is_the_live_response(exported: tuple[Path, Path]) -> None:
     )
     compared = 0
     for name in files:
-        if name in (MARKER, SEARCH_INDEX):
+        if name in (MARKER, SEARCH_INDEX, REDIRECT_MAP):
             continue
         response = client.get(url_of(name))
         assert response.status_code == 200, name
@@ -136,6 +137,65 @@ def test_a_page_whose_id_is_a_resource_path_wins(tmp_path: Path) -> None:
     assert report.skipped == [
         "/api/v1/pages/c/a/timeline/index.json: already written by a page whose id is this path"
     ]
+
+
+def test_redirects_are_exported(exported: tuple[Path, Path]) -> None:
+    _, out = exported
+    redirects = orjson.loads((out / "api/v1/redirects/index.json").read_bytes())
+    assert redirects["/milestones/"] == "https://example.org/cases/case/milestones/"
+    lines = (out / REDIRECT_MAP).read_text(encoding="utf-8").splitlines()
+    assert '"/milestones/" "/api/v1/pages/cases/milestones";' in lines
+    assert '"%2Fmilestones" "/api/v1/pages/cases/milestones";' in lines
+    assert '"https%3A%2F%2Fexample.org%2Fvieux+caf%C3%A9%2F" "/api/v1/pages/cases/milestones";' in (
+        lines
+    )
+    assert '"/cases/case/moved" "/api/v1/pages/cases/lubanga";' in lines
+    assert '"/cases/case/gone/" "https://elsewhere.example/a%20page";' in lines
+    assert not any(line.startswith('"/cases/case/lubanga') for line in lines)  # a page's own
+    # A redirect has its page resource, and is in no list and no search index.
+    assert (out / "api/v1/pages/cases/moved/index.json").is_file()
+    listed = orjson.loads((out / "api/v1/pages/index.json").read_bytes())
+    assert listed["meta"]["total"] == 31
+    index = orjson.loads((out / SEARCH_INDEX).read_bytes())
+    assert "cases/moved" not in {d["id"] for d in index["documents"]}
+
+
+@pytest.mark.parametrize("fail_at", [1, 5, "marker", "rename"])
+def test_a_full_disk_leaves_the_previous_export_whole_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fail_at: int | str
+) -> None:
+    """No space left on device at any point (a file early, one later, the marker, the
+    final rename): a clear error, the previous export as it was, nothing partial left."""
+    root = write_site(tmp_path / "site", {f"p{i}.md": page(f"title: P{i}") for i in range(8)})
+    out = tmp_path / "public" / "out"
+    export_site(Settings(content_dir=root), out)
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    (root / "p0.md").write_text(page("title: Changed"))
+    full = OSError(errno.ENOSPC, "No space left on device")
+    writes = {"count": 0}
+    real_write, real_rename = Path.write_bytes, Path.rename
+
+    def write_bytes(self: Path, data: bytes) -> int:
+        writes["count"] += 1
+        if writes["count"] == fail_at or (fail_at == "marker" and self.name == MARKER):
+            raise full
+        return real_write(self, data)
+
+    def rename(self: Path, target: str | Path) -> Path:
+        if fail_at == "rename" and self.name.startswith(".export-"):
+            raise full
+        return real_rename(self, target)
+
+    monkeypatch.setattr(Path, "write_bytes", write_bytes)
+    monkeypatch.setattr(Path, "rename", rename)
+    with pytest.raises(ExportError) as failed:
+        export_site(Settings(content_dir=root), out)
+    monkeypatch.undo()
+    assert "No space left on device" in str(failed.value)
+    assert "the previous export is left as it was" in str(failed.value)
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in out.parent.iterdir()) == ["out"]
 
 
 def test_pages_are_written_with_their_backlinks(tmp_path: Path) -> None:

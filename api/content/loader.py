@@ -10,11 +10,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from api import __version__
-from api.content import permalinks
+from api.content import languages, permalinks, redirects
 from api.content.config import CONFIG_FILE, CollectionConfig, SiteConfig, parse_config
 from api.content.datafiles import load_data_dir
 from api.content.diagnostics import Diagnostic, error, warning
 from api.content.discovery import Found, Walker
+from api.content.frontmatter import SourceError, decode
 from api.content.model import Collection, Document, Kind
 from api.content.ordering import default_order
 from api.content.reading import FileResult, content_hash, read_many, read_regular
@@ -65,7 +66,7 @@ class Loader:
         state = self._state
         problems: list[Diagnostic] = []
         config_bytes = _read_optional(self.root, CONFIG_FILE, problems)
-        config_text = None if config_bytes is None else config_bytes.decode("utf-8", "replace")
+        config_text = None if config_bytes is None else _config_text(config_bytes, problems)
         config, config_problems = parse_config(config_text)
         problems += config_problems
         config_hash = content_hash((config_bytes or b"") + repr(self.options).encode())
@@ -86,6 +87,8 @@ class Loader:
 
         documents = self._visible(documents, config, now or datetime.now(UTC))
         documents = _unique(documents, problems)
+        # What the site's languages and redirects make of each document (they need them all).
+        documents = redirects.as_written(languages.assign(documents, config), config)
         ordered = default_order(documents, config)
         data, data_files, data_problems = load_data_dir(self.root, config.data_dir)
         problems += data_problems
@@ -95,7 +98,7 @@ class Loader:
             root=self.root,
             config=config,
             documents=tuple(ordered),
-            collections=_collections(config, ordered),
+            collections=_collections(config, [d for d in ordered if not redirects.is_redirect(d)]),
             diagnostics=tuple(sorted(problems, key=lambda d: (d.source_path, d.line or 0, d.code))),
             data=data,
             content_version=_version(config_hash, ordered, files),
@@ -246,6 +249,18 @@ def _version(config_hash: str, documents: list[Document], files: dict[str, str])
     for path, file_hash in sorted(files.items()):
         digest.update(f"{path}\0{file_hash}\n".encode())
     return digest.hexdigest()
+
+
+def _config_text(raw: bytes, problems: list[Diagnostic]) -> str | None:
+    """``_config.yml`` as text: a legacy encoding is read as such and reported; a file that
+    no encoding reads is an error, and the site is read as if it had no configuration."""
+    try:
+        text, notes = decode(raw)
+    except SourceError as exc:
+        problems.append(error(CONFIG_FILE, exc.code, exc.message, exc.line))
+        return None
+    problems += [warning(CONFIG_FILE, code, message, line) for code, message, line in notes]
+    return text
 
 
 def _read_optional(root: Path, name: str, problems: list[Diagnostic]) -> bytes | None:

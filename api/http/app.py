@@ -20,6 +20,7 @@ from api.http.routes import (
     health,
     oembed,
     pages,
+    redirects,
     search,
     timelines,
 )
@@ -77,7 +78,19 @@ def create_app(settings: Settings | None = None, *, start: bool = True) -> FastA
     app.state.settings = settings
     app.state.embeds = embeds
     errors.install(app)
-    routers = (pages, timelines, search, find, collections, oembed, embed, feeds, health, docs)
+    routers = (
+        pages,
+        timelines,
+        search,
+        find,
+        redirects,
+        collections,
+        oembed,
+        embed,
+        feeds,
+        health,
+        docs,
+    )
     for module in routers:
         app.include_router(module.router)
 
@@ -100,5 +113,10 @@ def create_app(settings: Settings | None = None, *, start: bool = True) -> FastA
 
 
 def app_from_env() -> FastAPI:
-    """For ``uvicorn --factory`` and worker processes: settings from ``CONTENT_API_*``."""
-    return create_app(Settings())
+    """For ``uvicorn --factory`` and worker processes: settings from ``CONTENT_API_*``
+    (the receive deadlines of this process's connections too)."""
+    from api.http.protocol import configure
+
+    settings = Settings()
+    configure(settings.header_timeout, settings.body_timeout)
+    return create_app(settings)

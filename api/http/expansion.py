@@ -106,6 +106,11 @@ class Expander:
         sort = self.plan.sort_of(group)
         if not sort or len(ids) < 2:
             return ids
-        ranks = self.site.query_index.ranks(sort)
-        position = self.site.snapshot.position
-        return tuple(sorted(ids, key=lambda s: int(ranks[position[s]])))
+        index = self.site.query_index
+        ranks = index.ranks(sort)
+
+        def rank(source: str) -> int:
+            at = index.position(source)  # None for a page no list shows (a redirect)
+            return len(ranks) if at is None else int(ranks[at])
+
+        return tuple(sorted(ids, key=rank))

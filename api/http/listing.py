@@ -10,16 +10,28 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import urlencode
+
+from starlette.types import Scope
 
 from api.http import representations as rep
 from api.http.cache import Cached
 from api.http.expansion import Expander, needs_rendering
 from api.http.runtime import Served
-from api.query import LIST_PARAMS, ListQuery, parse_list_query, parse_search_query, project
+from api.query import (
+    LIST_PARAMS,
+    ListQuery,
+    parse_list_query,
+    parse_search_query,
+    project,
+    query_pairs,
+)
+from api.query.languages import rank
 
 Params = list[tuple[str, str]]
 TIMELINE_PARAMS = LIST_PARAMS - {"has_timeline", "include", "expand"}
+TRANSLATIONS = "translations"
+FALLBACK = "lang_fallback"
 #: How long a request in a worker thread may wait for a new site's search index.
 INDEX_WAIT_SECONDS = 30.0
 
@@ -34,7 +46,15 @@ class IndexNotReady(Exception):
 
 
 def params_of(query_string: str) -> Params:
-    return parse_qsl(query_string, keep_blank_values=True)
+    """``query_string`` as it came off the wire, each byte one latin-1 character."""
+    return query_pairs(query_string)
+
+
+def raw_query(scope: Scope) -> str:
+    """The request's query string, each byte one latin-1 character: what the fast path
+    reads too, so both paths parse, and cache, the same text."""
+    raw: bytes = scope.get("query_string", b"")
+    return raw.decode("latin-1")
 
 
 def respond(served: Served, kind: str, path: str, query_string: str, *, inline: bool) -> Cached:
@@ -62,15 +82,20 @@ def _list(
     if kind == "timelines":
         allowed = TIMELINE_PARAMS | {"has_timeline"}
         query = parse_list_query([*params, ("has_timeline", "true")], allowed=allowed)
-        item = _timeline_item(served, query.fields)
+        item = _timeline_item(served, query)
     else:
         query = parse_list_query(params)
         item = _page_item(served, query, inline)
+    if query.lang_fallback and inline and not served.site.translations_ready:
+        raise WouldBlock()  # the translation groups are built once, off the event loop
     return lambda: _page_list(served, query, path, params, item)
 
 
 def _search(served: Served, params: Params, path: str, inline: bool) -> Callable[[], Cached]:
     query = parse_search_query(params)
+    if not query.has_words:
+        # Nothing to search for: no page matches, and no index is needed to say so.
+        return lambda: _envelope(served, [], 0, query.limit, query.offset, path, params)
     wanted = served.store.plan(query.expand, ())
     index = served.store.search_index(0.0 if inline else INDEX_WAIT_SECONDS)
     if index is None:
@@ -141,6 +166,7 @@ def _page_item(served: Served, query: ListQuery, inline: bool) -> Callable[[str]
     site = served.site
     fields = query.fields
     wanted = [f for f in rep.RENDERED_FIELDS if f in query.include or (fields and f in fields)]
+    with_translations = TRANSLATIONS in query.include or bool(fields and TRANSLATIONS in fields)
     backlinks = "referenced_by" in query.include
     expanding = served.store.plan(query.expand, query.backlink_sort)
     renders = (
@@ -149,7 +175,7 @@ def _page_item(served: Served, query: ListQuery, inline: bool) -> Callable[[str]
         or any(_rendered(s.field) for s in query.sort)
         or needs_rendering(expanding)
     )
-    if renders and inline:
+    if (renders or (with_translations and not site.translations_ready)) and inline:
         raise WouldBlock()
     expander = Expander(served, expanding) if expanding else None
 
@@ -158,23 +184,33 @@ def _page_item(served: Served, query: ListQuery, inline: bool) -> Callable[[str]
         if wanted:
             rendered = rep.rendered_fields(site, site.snapshot.by_id[doc_id])
             record = {**record, **{name: rendered[name] for name in wanted}}
+        if with_translations:
+            record = {**record, TRANSLATIONS: rep.translations(site, site.snapshot.by_id[doc_id])}
         if expander is not None:
             record = expander.page(record, doc_id, every_backlink=backlinks)
         elif backlinks:
             record = {**record, "referenced_by": rep.referenced_by(site, doc_id)}
-        return record if fields is None else project(record, fields)
+        record = record if fields is None else project(record, fields)
+        return _mark_fallback(record, site.snapshot.by_id[doc_id].lang, query)
 
     return item
+
+
+def _mark_fallback(record: dict[str, Any], lang: str | None, query: ListQuery) -> dict[str, Any]:
+    """With ``lang_fallback``, whether the page stands in for one missing in the first
+    language asked for."""
+    if not query.lang_fallback:
+        return record
+    return {**record, FALLBACK: rank(lang, query.langs) != 0}
 
 
 def _rendered(field: str) -> bool:
     return field in rep.RENDERED_FIELDS
 
 
-def _timeline_item(
-    served: Served, fields: tuple[str, ...] | None
-) -> Callable[[str], dict[str, Any]]:
+def _timeline_item(served: Served, query: ListQuery) -> Callable[[str], dict[str, Any]]:
     site = served.site
+    fields = query.fields
 
     def item(doc_id: str) -> dict[str, Any]:
         doc = site.snapshot.by_id[doc_id]
@@ -183,8 +219,10 @@ def _timeline_item(
             "title": doc.title,
             "url": doc.url,
             "collection": doc.collection,
+            "lang": doc.lang,
             "timeline": site.timeline_json(doc_id),
         }
-        return record if fields is None else project(record, fields)
+        record = record if fields is None else project(record, fields)
+        return _mark_fallback(record, doc.lang, query)
 
     return item

@@ -28,6 +28,7 @@ def summary(
         "source_path": doc.source_path,
         "title": doc.title,
         "description": doc.description,
+        "lang": doc.lang,
         "published": doc.published,
         "order": doc.order,
         "date": doc.date.isoformat() if doc.date is not None else None,
@@ -51,6 +52,11 @@ def rendered_fields(site: Site, doc: Document, sanitize: bool = False) -> dict[s
     }
 
 
+def translations(site: Site, doc: Document) -> list[dict[str, str]]:
+    """The page in other languages: ``[{lang, id, url}]``, by language."""
+    return [{"lang": t.lang, "id": t.id, "url": t.url} for t in site.translations.of(doc.id)]
+
+
 def link(doc: Document | None) -> dict[str, Any] | None:
     if doc is None:
         return None
@@ -61,6 +67,7 @@ def detail(site: Site, view: PageView, sanitize: bool = False) -> dict[str, Any]
     """The whole page: summary, body and derived fields, its neighbours and backlinks."""
     body = summary(site, view.document)
     body.update(rendered_fields(site, view.document, sanitize))
+    body["translations"] = translations(site, view.document)
     body["previous"] = link(view.previous)
     body["next"] = link(view.next)
     body["referenced_by"] = referenced_by(site, view.document.id)

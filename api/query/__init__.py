@@ -23,9 +23,11 @@ from api.query.params import (
     PageQuery,
     SearchQuery,
     SortKey,
+    check_pairs,
     parse_list_query,
     parse_page_query,
     parse_search_query,
+    query_pairs,
 )
 from api.query.search import SearchEntry, SearchHit, SearchIndex, SearchResult
 from api.query.text import search_text
@@ -53,10 +55,12 @@ __all__ = [
     "SearchQuery",
     "SearchResult",
     "SortKey",
+    "check_pairs",
     "core_resolver",
     "parse_list_query",
     "parse_page_query",
     "parse_search_query",
     "project",
+    "query_pairs",
     "search_text",
 ]

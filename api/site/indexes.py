@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
@@ -32,8 +32,11 @@ def query_index(
     documents: tuple[Document, ...],
     timelines: frozenset[str],
     rendered: Callable[[Document], RenderedPage],
+    groups: Callable[[], Sequence[int]] | None = None,
     references: References | None = None,
 ) -> QueryIndex:
+    """``groups``: each document's translation group, for ``lang`` with fallback;
+    ``references``: the site's, for ``filter[references]`` and the like."""
     core = core_resolver(timelines)
     linked = _reference_fields(references)
 
@@ -48,7 +51,7 @@ def query_index(
 
     resolver: FieldResolver = resolve
     fields = CORE_FIELDS | RENDERED | frozenset(linked)
-    return QueryIndex(documents, resolver, timelines, fields=fields)
+    return QueryIndex(documents, resolver, timelines, fields=fields, groups=groups)
 
 
 #: Fields of page ids, for ``filter[references]=<id>`` and the like.

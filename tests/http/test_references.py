@@ -295,3 +295,18 @@ def test_diagnostics_list_dangling_references(refs: Client) -> None:
     assert dangling["source_path"] == "_cases-events/e3.md" and dangling["line"] == 4
     assert "`case: nope`" in dangling["message"]
     assert refs.get("/readyz").json()["diagnostics"]["warnings"] >= 1
+
+
+def test_backlinks_from_a_redirect_sort_after_the_listed_pages(
+    make_client: Callable[..., Client],
+) -> None:
+    files = {
+        **SITE,
+        "_cases-events/e0.md": page("title: E0\ncase: one\nredirect_to: https://example.org/"),
+        "_cases-events/e9.md": page("title: E9\ncase: one\nevent_date: 2030-01-01"),
+    }
+    client = make_client(files)
+    response = client.get(f"{CASE}?sort=-referenced_by.cases-events.event_date")
+    assert response.status_code == 200
+    events = response.json()["referenced_by"]["cases-events.case"]
+    assert ids(events) == ["cases-events/e9", "cases-events/e1", "cases-events/e0"]

@@ -9,9 +9,9 @@ from fastapi import APIRouter, Query
 from starlette.responses import RedirectResponse
 
 from api.http.deps import ServedDep
-from api.http.docs_meta import errors
+from api.http.docs_meta import TEXT_PATTERN, errors
 from api.http.errors import NotFound
-from api.query import QueryError
+from api.site import Site
 
 router = APIRouter(prefix="/api/v1", tags=["pages"])
 
@@ -23,11 +23,19 @@ router = APIRouter(prefix="/api/v1", tags=["pages"])
     description=(
         "Redirects (307) to `/api/v1/pages/{id}` for the page at a site URL (`url`, with or "
         "without the site's host, `baseurl` or trailing slash) or with a source path "
-        "(`source_path`, relative to the content directory). Give exactly one."
+        "(`source_path`, relative to the content directory). Give one or both: with both, "
+        "the page must have that URL and that source path. No page matching (or neither "
+        "given) is a 404. A URL that the site redirects (`redirect_from` on a page, or a "
+        "page with `redirect_to`) answers 301, to the API resource of the page it finally "
+        "leads to, or to the URL elsewhere it leads to."
     ),
     status_code=307,
     response_class=RedirectResponse,
-    responses={307: {"description": "The page's API resource, in `Location`."}, **errors(404, 422)},
+    responses={
+        301: {"description": "The URL is a redirect: where it leads, in `Location`."},
+        307: {"description": "The page's API resource, in `Location`."},
+        **errors(404, 422),
+    },
 )
 def find_page(
     served: ServedDep,
@@ -35,6 +43,8 @@ def find_page(
         str | None,
         Query(
             max_length=2048,
+            # Checked by the Guard (control characters are a 422 in any parameter).
+            json_schema_extra={"pattern": TEXT_PATTERN},
             description="A page URL on the site.",
             examples=["/about-the-icc/the-us-icc-relationship/"],
         ),
@@ -43,26 +53,57 @@ def find_page(
         str | None,
         Query(
             max_length=1024,
+            json_schema_extra={"pattern": TEXT_PATTERN},
             description="A source file path.",
             examples=["_about-the-icc/the-us-icc-relationship.md"],
         ),
     ] = None,
 ) -> Any:
-    if (url is None) == (source_path is None):
-        param = "url" if url is None else "source_path"
-        raise QueryError(param, "give exactly one of `url` and `source_path`")
-    snapshot = served.site.snapshot
-    if url is not None:
-        doc = snapshot.find_url(url)
-        what = f"URL {url!r}"
-    else:
-        assert source_path is not None
+    if url is None and source_path is None:
+        # A lookup with nothing to look up matches no page (the schema cannot require
+        # "one of two", so this is not a 422).
+        raise NotFound("No page was asked for: give `url`, `source_path` or both.")
+    by_path = None
+    if source_path is not None:
         # A lookup in the snapshot's index: never a path joined onto the disk.
-        doc = snapshot.by_source_path.get(source_path.strip().lstrip("/"))
-        what = f"source path {source_path!r}"
-    if doc is None:
-        raise NotFound(f"No page has the {what}.")
-    location = f"/api/v1/pages/{quote(doc.id, safe='/')}"
+        by_path = served.site.snapshot.by_source_path.get(source_path.strip().lstrip("/"))
+        if by_path is None:
+            raise NotFound(f"No page has the source path {source_path!r}.")
+    if url is None:
+        assert by_path is not None
+        return _redirect(page_location(by_path.id), 307)
+    if by_path is None:
+        return _by_url(served.site, url)
+    # Both: the page the URL leads to (through its redirects) must have the source path.
+    found = served.site.resolve_url(url)
+    if found is None or found.doc is None or found.doc.id != by_path.id:
+        raise NotFound(f"No page has the URL {url!r} and the source path {source_path!r}.")
+    return _redirect(page_location(by_path.id), 301 if found.moved else 307)
+
+
+def page_location(doc_id: str) -> str:
+    return f"/api/v1/pages/{quote(doc_id, safe='/')}"
+
+
+def _by_url(site: Site, url: str) -> RedirectResponse:
+    found = site.resolve_url(url)
+    if found is None:
+        raise NotFound(f"No page has the URL {url!r}.")
+    if found.doc is not None:
+        return _redirect(page_location(found.doc.id), 301 if found.moved else 307)
+    if found.url is not None and found.url.lower().startswith(("http://", "https://")):
+        return _redirect(found.url, 301)
+    if found.loop:
+        raise NotFound(f"The URL {url!r} is a redirect that never reaches a page (a loop).")
+    if found.url is not None:
+        raise NotFound(f"The URL {url!r} redirects to {found.url!r}, which is not a web page.")
+    raise NotFound(
+        f"The URL {url!r} redirects to {found.hops[-1]!r}, which is no page of this site "
+        "(and the site has no `url` to give its address)."
+    )
+
+
+def _redirect(location: str, status: int) -> RedirectResponse:
     return RedirectResponse(
-        location, status_code=307, headers={"cache-control": "public, max-age=60"}
+        location, status_code=status, headers={"cache-control": "public, max-age=60"}
     )
