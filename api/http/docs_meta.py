@@ -144,7 +144,8 @@ INCLUDE_PATTERN = _comma_list("|".join(sorted(INCLUDES)))
 EXPAND_PATTERN = _comma_list(_field_name(_SOLID), MAX_EXPAND)
 # A page's sort: only `referenced_by.COLLECTION.FIELD` items, signed or not.
 BACKLINK_SORT_PATTERN = _comma_list(
-    rf"{_SIGN}?referenced_by{_DOT}{_PLAIN}+{_DOT}{_field_name(_SOLID)}", MAX_SORT_KEYS
+    rf"{_SIGN}?referenced_by{_DOT}{_PLAIN}+{_DOT}(?:{_PLAIN}+{_DOT})*{_PLAIN}*{_SOLID}",
+    MAX_SORT_KEYS,
 )
 
 COLLECTION = _param(
