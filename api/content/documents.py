@@ -111,6 +111,9 @@ def build_document(
         lang=_lang(data, config),
         categories=document_categories(origin, data),
         front_matter=front_matter,
+        times=frozenset(
+            str(key) for key, value in source.front_matter.items() if isinstance(value, datetime)
+        ),
     )
     return document, problems
 

@@ -49,6 +49,9 @@ class Document:
     #: A post's categories as Jekyll holds them (its folders', then its front matter's).
     categories: tuple[str, ...] = ()
     front_matter: bool = True  # False for a post, or a plugin's page, with none at all
+    #: Top-level front-matter keys whose values are YAML date-times (Liquid writes them as
+    #: Ruby writes a ``Time``; ``data`` holds them as ISO 8601 text).
+    times: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

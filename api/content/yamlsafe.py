@@ -113,7 +113,8 @@ def _key(key: Any) -> str:
 def to_json_safe(value: Any, tz: tzinfo | None = None) -> Any:
     """A copy of a YAML value in JSON types: dates become ISO 8601 strings.
 
-    Naive date-times are read in ``tz`` (the site's timezone), as Jekyll reads them.
+    Date-times without a zone are UTC, as Ruby's YAML reads them, and shown in ``tz`` (the
+    site's timezone), as Jekyll shows them.
     Raises YamlError on cycles, too deep nesting or too many nodes.
     """
     return _Walk(tz).value(value, 0, set())
@@ -124,8 +125,9 @@ def iso_datetime(value: datetime, tz: tzinfo | None) -> str:
 
 
 def aware(value: datetime, tz: tzinfo | None) -> datetime:
+    """A YAML timestamp as Ruby's YAML reads it: one without a zone is UTC, shown in ``tz``."""
     if value.tzinfo is None:
-        return value.replace(tzinfo=tz or UTC)
+        return value.replace(tzinfo=UTC).astimezone(tz or UTC)
     return value
 
 

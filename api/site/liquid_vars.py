@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Mapping, Sequence
-from datetime import UTC
+from contextlib import suppress
+from datetime import UTC, datetime
 from typing import Any
 
 from api.content.jekyll_order import collection_order, pages_order, posts_order
@@ -35,6 +36,11 @@ def page_vars(doc: Document) -> dict[str, Any]:
             categories=list(doc.categories),
         )
         page.setdefault("tags", [])
+    for key in doc.times:
+        value = page.get(key)
+        if isinstance(value, str):
+            with suppress(ValueError):
+                page[key] = RubyTime.of(datetime.fromisoformat(value))
     if doc.date is not None:
         page["date"] = RubyTime.of(doc.date)
     return page

@@ -16,7 +16,7 @@ NAMES = sorted(p.name for p in SITES.iterdir() if (p / "jekyll-manifest.json").i
 
 
 def test_every_breadth_site_has_its_manifest() -> None:
-    assert NAMES == ["github-pages", "multilingual", "plugins"]
+    assert NAMES == ["dates", "github-pages", "multilingual", "plugins"]
 
 
 @pytest.mark.parametrize("name", NAMES)

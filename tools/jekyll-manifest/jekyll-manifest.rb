@@ -42,6 +42,12 @@ GITHUB_PAGES_OVERRIDES = {
   "highlighter" => "rouge",
   "kramdown" => { "template" => "", "math_engine" => "mathjax", "syntax_highlighter" => "rouge" },
 }.freeze
+# The Liquid tags of plugins that may be missing here: a build stops at an unknown tag, so
+# when the plugin is not installed its tags write nothing (and the pages using them differ).
+PLUGIN_TAGS = {
+  "jekyll-avatar" => %w(avatar), "jekyll-seo-tag" => %w(seo), "jekyll-feed" => %w(feed_meta),
+  "jekyll-gist" => %w(gist), "jekyll-github-metadata" => [],
+}.freeze
 SKIPPED_IN_COPY = %w(.git _site .jekyll-cache .sass-cache node_modules).freeze
 
 options = { plugins: [], layouts: [], github_pages: false, safe: false, drafts: false,
@@ -172,6 +178,14 @@ asked = asked.map(&:to_s).uniq
 plugins = asked.select { |name| requirable?(name) }
 missing = asked - plugins
 warn "jekyll-manifest: not installed, left out: #{missing.join(", ")}" unless missing.empty?
+
+# A tag that writes nothing, standing in for a missing plugin's.
+class BlankTag < Liquid::Tag
+  def render(_context) = ""
+end
+blanked = missing.flat_map { |name| PLUGIN_TAGS.fetch(name, []) }
+blanked.each { |tag| Liquid::Template.register_tag(tag, BlankTag) }
+warn "jekyll-manifest: these tags write nothing: #{blanked.join(", ")}" unless blanked.empty?
 
 overrides = { "plugins" => plugins, "gems" => nil, "theme" => nil, "remote_theme" => nil }
 layouts = options[:layouts].dup
