@@ -218,3 +218,47 @@ def test_keywords_after_a_dot_are_properties(site: SiteContext) -> None:
         site, "{{ page.nav.continue }} {{ page.nav.limit }} {{ page.nav.empty }}", **page
     ) == ("Next 3 no")
     assert liquid(site, "{% for x in (1..5) limit: 2 %}{{ x }}{% endfor %}") == "12"
+
+
+def test_an_include_with_an_unknown_tag_renders_with_the_tag_kept(tmp_path: Path) -> None:
+    (tmp_path / "card.html").write_text("<b>{{ include.who }}</b>{% avatar user=x %}{% seo %}")
+    (tmp_path / "broken.html").write_text("[{% if include.x %}never closed]")
+    site = SiteContext(includes_dir=tmp_path)
+    body = "{% for who in page.people %}{% include card.html who=who %}{% endfor %}"
+    output, problems = Renderer(site).liquid.render(body, {"people": ["a", "b", "c"]}, "doc.md")
+    assert output == "<b>a</b>{% avatar user=x %}{% seo %}" + (
+        "<b>b</b>{% avatar user=x %}{% seo %}<b>c</b>{% avatar user=x %}{% seo %}"
+    )
+    # Each problem of the include once, however often the loop includes it; never "not found".
+    assert [(p.code, p.message) for p in problems] == [
+        ("liquid-unknown-tag", "Liquid: in include file 'card.html': unexpected tag 'avatar'."),
+        ("liquid-unknown-tag", "Liquid: in include file 'card.html': unexpected tag 'seo'."),
+    ]
+    output, problems = Renderer(site).liquid.render("{% include broken.html %}", {}, "doc.md")
+    assert output == "{% include broken.html %}"
+    assert [p.code for p in problems] == ["liquid-syntax-error", "liquid-include-failed"]
+    assert "broken.html" in problems[0].message
+    output, problems = Renderer(site).liquid.render("{% include gone.html %}", {}, "doc.md")
+    assert [(p.code, p.message) for p in problems] == [
+        ("liquid-include-failed", "Liquid: include file 'gone.html' not found.")
+    ]
+
+
+def test_a_failing_tag_in_a_loop_is_reported_once(site: SiteContext) -> None:
+    body = "{% for i in (1..50) %}{% include missing.html %}{% endfor %}"
+    output, problems = Renderer(site).liquid.render(body, {}, "doc.md")
+    assert output == "{% include missing.html %}" * 50
+    assert [p.code for p in problems] == ["liquid-include-failed"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "{% for p in page.people %}{% include note.html text=p %}{% endfor %}",
+        "{% if true %}{% include note.html text='a' %}{% endif %}",
+        "{% for p in page.people %}{% link about.md %}{% endfor %}",
+        "{% unless false %}{% post_url 2020-01-02-hello %}{% endunless %}",
+    ],
+)
+def test_a_block_holding_only_a_tag_writes_it(site: SiteContext, body: str) -> None:
+    assert liquid(site, body, people=["a"]).strip() != ""

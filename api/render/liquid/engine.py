@@ -24,7 +24,7 @@ from .filters import jekyll_filters
 from .gist import GistTag
 from .includes import read_includes
 from .site import SiteDrop
-from .tags import JEKYLL_TAGS, RELATIVE, SINK
+from .tags import JEKYLL_TAGS, RELATIVE, REPAIRED, SINK
 
 MAX_REPAIRS = 8
 MAX_DIAGNOSTICS = 20
@@ -44,8 +44,9 @@ class LiquidEngine:
         smartify: Callable[[str], str],
     ) -> None:
         self._site = site
+        self._includes = read_includes(site.includes_dir)
         self.env = JekyllEnvironment(
-            loader=CachingDictLoader(read_includes(site.includes_dir)),
+            loader=CachingDictLoader(self._includes),
             strict_filters=False,
             tolerance=Mode.STRICT,
         )
@@ -57,6 +58,54 @@ class LiquidEngine:
             self.env.add_filter(name, function)
         self.site_drop = SiteDrop(site)
         self._relative: dict[str, BoundTemplate] = {}
+        self._repaired: dict[str, tuple[BoundTemplate | None, list[tuple[str, str]]]] = {}
+
+    def _parse(self, body: str) -> tuple[BoundTemplate | None, str, list[tuple[str, str, int]]]:
+        """The template of ``body``, the source it was parsed from and the problems found.
+
+        A tag Liquid does not know, or one it cannot parse, is kept as text (``raw``) and
+        parsing starts again, up to ``MAX_REPAIRS`` times; None when that does not help.
+        """
+        problems: list[tuple[str, str, int]] = []
+        source = body
+        for _ in range(MAX_REPAIRS):
+            try:
+                return self.env.from_string(source), source, problems
+            except LiquidSyntaxError as err:
+                index = err.token.start_index if err.token else -1
+                unknown = _UNKNOWN_TAG.match(str(err.message))
+                code = "liquid-unknown-tag" if unknown else "liquid-syntax-error"
+                problems.append((code, _message(err), index))
+                # Every use of an unknown tag fails the same way: keep them all as text at once.
+                repaired = (
+                    _keep_tag_as_text(source, unknown.group(1))
+                    if unknown
+                    else _keep_as_text(source, index)
+                )
+                if repaired is None or repaired == source:
+                    return None, source, problems
+                source = repaired
+            except LiquidError as err:
+                problems.append(("liquid-syntax-error", _message(err), -1))
+                return None, source, problems
+        return None, source, problems
+
+    def repaired_include(self, name: str) -> tuple[BoundTemplate | None, list[tuple[str, str]]]:
+        """An include Liquid cannot parse as it is, with its unknown or broken tags kept as
+        text (as a page's own are), and what was wrong with it."""
+        found = self._repaired.get(name)
+        if found is None:
+            text = self._includes.get(name)
+            if text is None:
+                found = (None, [])
+            else:
+                template, _, problems = self._parse(text)
+                found = (
+                    template,
+                    [(code, _in_include(name, message)) for code, message, _ in problems],
+                )
+            found = self._repaired.setdefault(name, found)
+        return found
 
     def relative_template(self, page_path: str, name: str) -> BoundTemplate | None:
         """The template of an ``include_relative`` on the page at ``page_path``."""
@@ -80,39 +129,20 @@ class LiquidEngine:
         def line_of(source: str, index: int) -> int | None:
             return None if index < 0 else body_line + source.count("\n", 0, index)
 
-        source = body
-        template = None
-        for _ in range(MAX_REPAIRS):
-            try:
-                template = self.env.from_string(source)
-                break
-            except LiquidSyntaxError as err:
-                index = err.token.start_index if err.token else -1
-                unknown = _UNKNOWN_TAG.match(str(err.message))
-                code = "liquid-unknown-tag" if unknown else "liquid-syntax-error"
-                if len(diagnostics) < MAX_DIAGNOSTICS:
-                    diagnostics.append(
-                        error(source_path, code, _message(err), line_of(source, index))
-                    )
-                # Every use of an unknown tag fails the same way: keep them all as text at once.
-                repaired = (
-                    _keep_tag_as_text(source, unknown.group(1))
-                    if unknown
-                    else _keep_as_text(source, index)
-                )
-                if repaired is None or repaired == source:
-                    return body, diagnostics
-                source = repaired
-            except LiquidError as err:
-                diagnostics.append(error(source_path, "liquid-syntax-error", _message(err)))
-                return body, diagnostics
+        template, source, problems = self._parse(body)
+        for code, message, index in problems[:MAX_DIAGNOSTICS]:
+            diagnostics.append(error(source_path, code, message, line_of(source, index)))
         if template is None:
             return body, diagnostics
 
+        seen: set[tuple[str, str, int | None]] = set()
+
         def sink(code: str, message: str, index: int) -> None:
-            diagnostics.append(
-                warning(source_path, code, _sentence(message), line_of(source, index))
-            )
+            # A tag in a loop fails the same way each time round: reported once.
+            found = (code, _sentence(message), line_of(source, index))
+            if found not in seen and len(diagnostics) < MAX_DIAGNOSTICS:
+                seen.add(found)
+                diagnostics.append(warning(source_path, *found))
 
         data = {
             "page": page,
@@ -122,6 +152,7 @@ class LiquidEngine:
             "\x00resolve_link": self._site.resolve_link,
             "\x00resolve_post": self._site.resolve_post_url,
             RELATIVE: self.relative_template,
+            REPAIRED: self.repaired_include,
         }
         try:
             return template.render(**data), diagnostics
@@ -135,6 +166,10 @@ class LiquidEngine:
 
 def _message(err: Exception) -> str:
     return _sentence(getattr(err, "message", None) or str(err) or type(err).__name__)
+
+
+def _in_include(name: str, message: str) -> str:
+    return f"in include file {name!r}: {message.removeprefix('Liquid: ')}"
 
 
 def _sentence(message: str) -> str:

@@ -15,7 +15,7 @@ from io import StringIO
 from typing import TYPE_CHECKING, Any, TextIO
 
 from liquid.ast import BlockNode, Node
-from liquid.exceptions import LiquidError, LiquidSyntaxError
+from liquid.exceptions import LiquidError, LiquidSyntaxError, TemplateNotFoundError
 from liquid.parser import get_parser
 from liquid.tag import Tag
 from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG, Token
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 SINK = "\x00sink"  # not a Liquid identifier, so templates cannot read or replace it
 RELATIVE = "\x00include_relative"  # (page path, name) -> template, or None
+REPAIRED = "\x00include_repaired"  # name -> (template or None, problems) of a broken include
 
 _PARAM = re.compile(
     r"([\w-]+)\s*=\s*(?:\"([^\"\\]*(?:\\.[^\"\\]*)*)\"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))"
@@ -78,6 +79,9 @@ class _MarkupNode(Node):
     def __init__(self, token: Token, markup: str) -> None:
         super().__init__(token)
         self.markup = markup
+        # A tag that writes something: a block holding only it is not blank (Ruby's
+        # Liquid::Tag#blank? is false), so `{% for %}{% include x %}{% endfor %}` writes.
+        self.blank = False
 
     def __str__(self) -> str:
         return f"{{% {self.token.value} {self.markup} %}}"
@@ -119,8 +123,17 @@ class IncludeNode(_MarkupNode):
         """The template ``name`` refers to: a file of the includes directory."""
         try:
             return context.env.get_template(name, context=context, tag="include")
-        except LiquidError:
+        except TemplateNotFoundError:
             return None
+        except LiquidError:
+            if REPAIRED not in context.globals:
+                return None
+            repair: Callable[[str], tuple[BoundTemplate | None, list[tuple[str, str]]]]
+            repair = context.globals[REPAIRED]  # type: ignore[assignment]
+            template, problems = repair(name)
+            for code, message in problems:
+                report(context, code, message, self.token)
+            return template
 
 
 class IncludeRelativeNode(IncludeNode):
