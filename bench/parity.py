@@ -5,11 +5,12 @@
 
 ``--manifest`` reads rows made by ``tools/jekyll-manifest`` (or the corpora's own);
 ``--jekyll`` runs that tool first (it needs Ruby and Jekyll: Debian's ``jekyll`` and its
-``ruby-jekyll-*`` plugins). The API reads the site as it serves it (``--unpublished
---future``, the plugins the site turns on, and GitHub Pages mode with ``--github-pages``)
-and renders every document. Printed: the share of documents whose metadata matches, the
-share whose HTML matches (also without the documents that hold code blocks), and the first
-mismatches with what differs. ``--json`` prints the figures as JSON.
+``ruby-jekyll-*`` plugins). ``--ignore-data a,b`` leaves out data keys that the site's own
+Ruby plugins (``_plugins/``) add, which the API does not run. The API reads the site as it
+serves it (``--unpublished --future``, the plugins the site turns on, and GitHub Pages mode
+with ``--github-pages``) and renders every document. Printed: the share of documents whose
+metadata matches, the share whose HTML matches (also without the documents that hold code
+blocks), and the first mismatches with what differs. ``--json`` prints the figures as JSON.
 """
 
 from __future__ import annotations
@@ -53,10 +54,15 @@ def jekyll_manifest(
     return rows
 
 
-def measure(site_dir: Path, rows: list[dict[str, Any]], github_pages: bool = False) -> Report:
+def measure(
+    site_dir: Path,
+    rows: list[dict[str, Any]],
+    github_pages: bool = False,
+    ignored: frozenset[str] = frozenset(),
+) -> Report:
     options = LoadOptions(unpublished=True, future=True, github_pages=github_pages)
     site = Site(Loader(site_dir, options).load())
-    return compare(rows, site.snapshot.documents, lambda doc: site.rendered(doc).html)
+    return compare(rows, site.snapshot.documents, lambda doc: site.rendered(doc).html, ignored)
 
 
 def summary(report: Report) -> dict[str, Any]:
@@ -133,6 +139,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--plugins", default="", help="more plugins for Jekyll (a,b)")
     parser.add_argument("--layouts", default="", help="bare layouts a theme would add (a,b)")
     parser.add_argument("--safe", action="store_true", help="Jekyll ignores the site's _plugins")
+    parser.add_argument(
+        "--ignore-data",
+        default="",
+        help="data keys not compared (a,b): those the site's own Ruby plugins add",
+    )
     parser.add_argument("--save", type=Path, help="keep the rows Jekyll made in this file")
     parser.add_argument("--show", type=int, default=10, help="mismatches to print of each kind")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -145,7 +156,8 @@ def main(argv: list[str] | None = None) -> int:
         rows = jekyll_manifest(args.site, args.github_pages, names, layouts, args.safe)
         if args.save:
             args.save.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n", "utf-8")
-    report = measure(args.site, rows, args.github_pages)
+    ignored = frozenset(n for n in args.ignore_data.split(",") if n)
+    report = measure(args.site, rows, args.github_pages, ignored)
     if args.json:
         print(json.dumps(summary(report), indent=2))
     else:

@@ -49,3 +49,15 @@ def test_plugins_come_from_plugins_gems_and_the_gemfile() -> None:
         "jekyll-default-layout",
         "jekyll-readme-index",
     }
+
+
+def test_data_a_sites_own_plugins_add_can_be_left_out() -> None:
+    rows = json.loads((SITES / "dates" / "jekyll-manifest.json").read_text("utf-8"))
+    for row in rows:
+        row["data"]["markdown_url"] = row["url"] + "index.md"
+    site = Site(Loader(SITES / "dates" / "site", LoadOptions(unpublished=True, future=True)).load())
+    report = compare(rows, site.snapshot.documents, lambda doc: "")
+    assert len(report.metadata) == len(rows)
+    assert all("data.markdown_url" in found[0] for found in report.metadata.values())
+    ignored = frozenset({"markdown_url"})
+    assert compare(rows, site.snapshot.documents, lambda doc: "", ignored).metadata == {}
