@@ -13,7 +13,14 @@ from api.http.problems import PROBLEM_TYPE
 from api.http.schemas import Problem
 from api.query import MAX_LIMIT
 from api.query.fts import MAX_QUERY_CHARS
-from api.query.params import INCLUDES, MAX_FIELDS, MAX_FILTERS, MAX_SORT_KEYS
+from api.query.params import (
+    INCLUDES,
+    LANG_TAG,
+    MAX_FIELDS,
+    MAX_FILTERS,
+    MAX_LANGS,
+    MAX_SORT_KEYS,
+)
 
 _DESCRIPTIONS = {
     304: "Not Modified: the `If-None-Match` ETag still matches.",
@@ -91,6 +98,12 @@ SORT_PATTERN = _comma_list(
     rf"{_SIGN}(?:{_PLAIN}+{_DOT})*{_PLAIN}*{_SOLID}|{_field_name(_FIRST)}", MAX_SORT_KEYS
 )
 INCLUDE_PATTERN = _comma_list("|".join(sorted(INCLUDES)))
+_BLANK = rf"[{_WS}]*"
+# Language tags have no escapes: the list is split on every comma.
+LANG_PATTERN = (
+    rf"^(?:{_BLANK},)*(?:{_BLANK}{LANG_TAG}{_BLANK}"
+    rf"(?:,(?:{_BLANK},)*{_BLANK}{LANG_TAG}{_BLANK}){{0,{MAX_LANGS - 1}}}(?:,{_BLANK})*|{_BLANK})$"
+)
 
 COLLECTION = _param(
     "collection",
@@ -167,4 +180,13 @@ QUERY = {
 
 PAGE_LIST_PARAMETERS = [COLLECTION, FILTER, HAS_TIMELINE, SORT, FIELDS, INCLUDE, LIMIT, OFFSET]
 TIMELINE_LIST_PARAMETERS = [COLLECTION, FILTER, SORT, FIELDS, LIMIT, OFFSET]
-SEARCH_PARAMETERS = [QUERY, COLLECTION, LIMIT, OFFSET]
+LANG = _param(
+    "lang",
+    "Only pages in these languages (comma-separated language tags). `en` also finds pages "
+    "in `en-US` or `en-GB` (RFC 4647 basic filtering; case and `-`/`_` do not matter). The "
+    "query is read as text of each language searched: stemmed by its rules, and split into "
+    "characters for Chinese, Japanese, Korean and Thai. Without it, every language is searched.",
+    {"type": "string", "pattern": LANG_PATTERN},
+    example="en,fr",
+)
+SEARCH_PARAMETERS = [QUERY, COLLECTION, LANG, LIMIT, OFFSET]

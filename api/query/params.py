@@ -43,7 +43,7 @@ INCLUDES = frozenset({"html", "excerpt", "plaintext", "toc", "word_count", "read
 LIST_PARAMS = frozenset(
     {"collection", "filter", "has_timeline", "sort", "fields", "include", "limit", "offset"}
 )
-SEARCH_PARAMS = frozenset({"q", "collection", "limit", "offset"})
+SEARCH_PARAMS = frozenset({"q", "collection", "lang", "limit", "offset"})
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 # Bounds that no real client reaches; they keep one request's work bounded.
@@ -51,10 +51,13 @@ MAX_FILTERS = 32
 MAX_VALUES = 100
 MAX_SORT_KEYS = 8
 MAX_FIELDS = 100
+MAX_LANGS = 32
 
 _FILTER = re.compile(r"filter\[([^\[\]]*)\](?:\[([^\[\]]*)\])?")
 _UNSIGNED = re.compile(r"\d{1,18}")
 _SCALARS = ("limit", "offset", "has_timeline", "sort", "q")
+LANG_TAG = r"[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*"
+_LANG_TAG = re.compile(LANG_TAG)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +97,7 @@ class ListQuery:
 class SearchQuery:
     q: str
     collections: tuple[str, ...] = ()
+    langs: tuple[str, ...] = ()  # lowercase language tags, ``-`` for ``_``; empty means all
     limit: int = DEFAULT_LIMIT
     offset: int = 0
 
@@ -137,16 +141,19 @@ def parse_list_query(
 def parse_search_query(
     params: Sequence[tuple[str, str]], *, allowed: frozenset[str] = SEARCH_PARAMS
 ) -> SearchQuery:
-    """Parse a search query (``q``, ``collection``, ``limit``, ``offset``). Whether ``q`` has
-    anything to search for is checked by :meth:`SearchIndex.search`."""
+    """Parse a search query (``q``, ``collection``, ``lang``, ``limit``, ``offset``). Text
+    with no word in it is a query that finds nothing; its length and terms are checked by
+    :meth:`SearchIndex.search`."""
     scalars = _scalars(params, allowed)
-    if "q" not in scalars:
+    if not scalars.get("q"):
         raise QueryError("q", "is required: the words to search for")
     collections = {i for key, value in params if key == "collection" for i in split_items(value)}
     collections.discard("")
+    langs = {tag for key, value in params if key == "lang" for tag in _langs(value)}
     return SearchQuery(
         q=scalars["q"],
         collections=tuple(sorted(collections)),
+        langs=tuple(sorted(langs)),
         limit=_limit(scalars.get("limit")),
         offset=_offset(scalars.get("offset")),
     )
@@ -239,6 +246,19 @@ def _include(name: str) -> str:
         known = ", ".join(sorted(INCLUDES))
         raise QueryError("include", f"{name!r} cannot be included; use any of: {known}")
     return name
+
+
+def _langs(value: str) -> list[str]:
+    """A comma list of language tags (no escapes: a tag has no comma), each trimmed."""
+    tags = [item.strip() for item in value.split(",")]
+    tags = [tag for tag in tags if tag]
+    if len(tags) > MAX_LANGS:
+        raise QueryError("lang", f"takes at most {MAX_LANGS} languages")
+    for tag in tags:
+        if not _LANG_TAG.fullmatch(tag):
+            shown = tag[:40]
+            raise QueryError("lang", f"{shown!r} is not a language tag (such as en or pt-BR)")
+    return [tag.lower().replace("_", "-") for tag in tags]
 
 
 def _bool(value: str, param: str) -> bool:

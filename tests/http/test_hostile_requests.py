@@ -21,8 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from starlette.types import Message
 
-from api.http.docs_meta import FIELDS_PATTERN, INCLUDE_PATTERN, SORT_PATTERN
-from api.query import QueryError, parse_list_query
+from api.http.docs_meta import FIELDS_PATTERN, INCLUDE_PATTERN, LANG_PATTERN, SORT_PATTERN
+from api.query import QueryError, parse_list_query, parse_search_query
 from api.settings import Settings
 from tests.http.conftest import SITE, Client, build_app
 from tests.support.sites import page, write_site
@@ -233,7 +233,7 @@ def test_other_methods_are_405_problems(shared: Client, method: str) -> None:
         ("/api/v1/search", "q"),
         ("/api/v1/search?q=", "q"),
         ("/api/v1/search?q=" + "x" * 1001, "q"),
-        ("/api/v1/search?q=%21%21%21", "q"),
+        ("/api/v1/search?q=a&lang=e%20n", "lang"),
         ("/api/v1/search?q=a&limit=x", "limit"),
         ("/api/v1/find", "url"),
         ("/api/v1/find?url=/a/&source_path=b", "source_path"),
@@ -255,12 +255,17 @@ def test_malformed_parameters_are_422_problems(shared: Client, path: str, param:
 
 @pytest.mark.parametrize(
     ("name", "pattern"),
-    [("sort", SORT_PATTERN), ("fields", FIELDS_PATTERN), ("include", INCLUDE_PATTERN)],
+    [
+        ("sort", SORT_PATTERN),
+        ("fields", FIELDS_PATTERN),
+        ("include", INCLUDE_PATTERN),
+        ("lang", LANG_PATTERN),
+    ],
 )
 @settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
     value=st.one_of(
-        st.text(st.sampled_from(list("ab-+.,[]\\ \t\n\x1c\x85\u3000\ufeff")), max_size=10),
+        st.text(st.sampled_from(list("ab-_+.,[]\\ \t\n\x1c\x85\u3000\ufeff")), max_size=10),
         st.text(max_size=10),
     )
 )
@@ -269,7 +274,10 @@ def test_the_documented_patterns_are_the_parsers_rules(name: str, pattern: str, 
     generated clients send what is served and nothing that is refused."""
     documented = re.search(pattern.removesuffix("$") + r"\Z", value) is not None
     try:
-        parse_list_query([(name, value)])
+        if name == "lang":
+            parse_search_query([("q", "x"), (name, value)])
+        else:
+            parse_list_query([(name, value)])
         accepted = True
     except QueryError:
         accepted = False
