@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import tantivy
 
 from api.query.errors import QueryError
+from api.query.searchlang import spaced
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 32
@@ -79,15 +80,16 @@ def analyse(
     term: Term, analyzer: tantivy.TextAnalyzer, folding: tantivy.TextAnalyzer
 ) -> Analysed | None:
     """``term`` under ``analyzer``; None when nothing of it is left to match."""
+    text = spaced(term.text)
     if not term.prefix:
-        tokens = tuple(analyzer.analyze(term.text))
+        tokens = tuple(analyzer.analyze(text))
         return Analysed(tokens) if tokens else None
-    folded = folding.pre_tokenize(term.text).tokens
+    folded = folding.pre_tokenize(text).tokens
     if not folded:
         return None
     last = folded[-1]
-    head = tuple(analyzer.analyze(term.text[: last.char_offset_from]))
-    stemmed = analyzer.analyze(term.text[last.char_offset_from :])
+    head = tuple(analyzer.analyze(text[: last.char_offset_from]))
+    stemmed = analyzer.analyze(text[last.char_offset_from :])
     stem = stemmed[0] if stemmed and stemmed[0] != last.text else None
     return Analysed((*head, last.text), prefix=True, stem=stem)
 

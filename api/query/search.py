@@ -25,8 +25,9 @@ from api.query.errors import QueryError
 from api.query.fts import Analysed, Term, analyse, highlight_query, parse_terms, term_query
 from api.query.lru import LRU
 from api.query.params import MAX_LIMIT
-from api.query.searchdb import Files, Meta, build, clean, open_files
+from api.query.searchdb import Entry, Files, Meta, Texts, build, clean, open_files
 from api.query.searchlang import (
+    ZWSP,
     analyzer_of,
     folding_analyzer,
     matches,
@@ -40,6 +41,7 @@ from api.query.text import search_text
 _RESULTS = 1024
 _MASKS = 64
 _SNIPPET_CHARS = 120
+_SNIPPET_WINDOW = 2 * _SNIPPET_CHARS
 _SEPARATOR = "\x1f"  # between the stored title, headings and body; never in indexed text
 
 #: Characters of a page's text that search indexes. Snippets cost time that grows with the
@@ -114,7 +116,7 @@ class _Part:
     terms: list[Analysed]
     ranked: list[tuple[float, int]]
     total: int
-    generators: dict[str, tantivy.SnippetGenerator] = field(default_factory=dict)
+    generators: dict[tuple[str, bool], tantivy.SnippetGenerator] = field(default_factory=dict)
 
 
 class SearchIndex:
@@ -145,12 +147,12 @@ class SearchIndex:
     @classmethod
     def build(cls, entries: Iterable[SearchEntry]) -> SearchIndex:
         """Index ``entries`` (a generator is fine: each is read once)."""
-        kept: list[SearchEntry] = []
+        kept: list[tuple[Entry, Texts]] = []
         texts: dict[int, bytes] = {}
         for entry in entries:
-            kept.append(entry)
-            stored = _SEPARATOR.join(clean(t) for t in (entry.title, entry.headings, entry.body))
-            texts[entry.position] = zlib.compress(stored.encode(), 1)
+            cleaned = clean(entry.title), clean(entry.headings), clean(entry.body)
+            kept.append((entry, cleaned))
+            texts[entry.position] = zlib.compress(_SEPARATOR.join(cleaned).encode(), 1)
         files, meta = build(kept)
         del kept
         index = open_files(files)
@@ -327,17 +329,24 @@ class SearchIndex:
             if not text:
                 continue
             name = f"{column}_{part.analyzer}"
-            generator = part.generators.get(name)
+            # The engine counts a fragment's length in bytes: a character of an unspaced
+            # script takes up to nine, with the zero-width spaces around it.
+            wide = ZWSP in text
+            generator = part.generators.get((name, wide))
             if generator is None:
                 query = highlight_query(self._schema, part.terms, name, self._searcher)
                 generator = tantivy.SnippetGenerator.create(
                     self._searcher, query, self._schema, name
                 )
-                generator.set_max_num_chars(_SNIPPET_CHARS)
-                part.generators[name] = generator
-            snippet = generator.snippet_from_doc(tantivy.Document(**{name: text}))
-            if snippet.highlighted():
-                return snippet_html(text, snippet)
+                generator.set_max_num_chars(_SNIPPET_CHARS * (6 if wide else 1))
+                part.generators[(name, wide)] = generator
+            # Most pages have a match early: try their start before the whole text.
+            window = _SNIPPET_WINDOW * (6 if wide else 1)
+            start = text[:window] if len(text) > window + _SNIPPET_CHARS else text
+            for part_text in dict.fromkeys((start, text)):
+                snippet = generator.snippet_from_doc(tantivy.Document(**{name: part_text}))
+                if snippet.highlighted():
+                    return snippet_html(text, snippet)
         return snippet_html(body or headings or title, None)
 
 

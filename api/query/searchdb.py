@@ -27,7 +27,7 @@ from typing import Protocol
 import tantivy
 
 from api.query.fts import FIELDS
-from api.query.searchlang import analyzer_of, normalize_tag, text_analyzer
+from api.query.searchlang import ZWSP, analyzer_of, normalize_tag, spaced, text_analyzer
 
 #: The writer's memory: enough that a large site makes one segment (fewer is faster).
 WRITER_HEAP = 1_000_000_000
@@ -87,22 +87,25 @@ def register(index: tantivy.Index, analyzers: Iterable[str]) -> None:
         index.register_tokenizer(analyzer, text_analyzer(analyzer))
 
 
-def build(entries: Iterable[Entry]) -> tuple[Files, dict[int, Meta]]:
-    """Index ``entries`` (read once); the index's files and the metadata by position."""
-    entries = list(entries)  # the schema needs every language before the first page
-    analyzers = tuple(sorted({analyzer_of(entry.lang) for entry in entries}))
+Texts = tuple[str, str, str]  # title, headings, body as :func:`clean` makes them
+
+
+def build(entries: list[tuple[Entry, Texts]]) -> tuple[Files, dict[int, Meta]]:
+    """Index ``entries`` with their cleaned texts; the index's files and the metadata by
+    position."""
+    analyzers = tuple(sorted({analyzer_of(entry.lang) for entry, _ in entries}))
     meta: dict[int, Meta] = {}
     with _directory() as path:
         index = tantivy.Index(schema_of(analyzers), path=str(path))
         register(index, analyzers)
         writer = index.writer(heap_size=WRITER_HEAP, num_threads=1)
-        for entry in entries:
+        for entry, texts in entries:
             if entry.position in meta:
                 raise ValueError(f"two search entries have the position {entry.position}")
             meta[entry.position] = Meta(
                 entry.id, entry.title, entry.url, entry.collection, entry.lang
             )
-            writer.add_document(_document(entry))
+            writer.add_document(_document(entry, texts))
         writer.commit()
         writer.wait_merging_threads()
         files = {
@@ -125,11 +128,11 @@ def open_files(files: Files) -> tantivy.Index:
     return index
 
 
-def _document(entry: Entry) -> tantivy.Document:
+def _document(entry: Entry, texts: Texts) -> tantivy.Document:
     analyzer = analyzer_of(entry.lang)
     document = tantivy.Document()
-    for (field, _), text in zip(FIELDS, (entry.title, entry.headings, entry.body), strict=True):
-        document.add_text(f"{field}_{analyzer}", clean(text))
+    for (field, _), text in zip(FIELDS, texts, strict=True):
+        document.add_text(f"{field}_{analyzer}", text)
     if entry.collection is not None:
         document.add_text("coll", entry.collection)
     tag = normalize_tag(entry.lang) if entry.lang is not None else None
@@ -141,12 +144,14 @@ def _document(entry: Entry) -> tantivy.Document:
 
 def clean(text: str) -> str:
     """Text as indexed and shown in snippets: no control characters, no lone surrogates
-    (they have no UTF-8), NFKC (so half-width katakana or a ligature match what is typed)."""
-    if _CONTROL.search(text):
-        text = _CONTROL.sub("", text)
-    if text.isascii() or unicodedata.is_normalized("NFKC", text):
-        return text
-    return unicodedata.normalize("NFKC", text)
+    (they have no UTF-8), NFKC (so half-width katakana or a ligature match what is typed),
+    :func:`spaced`."""
+    if text.isascii():
+        return _CONTROL.sub("", text) if _CONTROL.search(text) else text
+    text = _CONTROL.sub("", text.replace(ZWSP, ""))
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return spaced(text)
 
 
 @contextlib.contextmanager

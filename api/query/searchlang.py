@@ -5,8 +5,8 @@ character of a script written without spaces between words (Chinese, Japanese, K
 Lao, Khmer, Myanmar) is a word of its own. A word of several of these characters is then
 found as a phrase of them, so a Japanese word is found inside a sentence with no spaces, and
 a Thai one inside a run of Thai text, whatever a dictionary would make of the run. Words are
-lowercased, stemmed by the Snowball stemmer of the page's language when there is one, and
-folded to ASCII (``Côte`` is ``cote``), so matching ignores diacritics both ways.
+lowercased, folded to ASCII (``Côte`` is ``cote``), so matching ignores diacritics both
+ways, and stemmed by the Snowball stemmer of the page's language when there is one.
 
 A query is analysed by the analyzer of each language it searches, and matched against the
 pages of that language only.
@@ -45,12 +45,14 @@ STEMMERS = {
 #: The analyzer of text in a language without a stemmer (or with no language at all).
 PLAIN = "plain"
 
-UNSPACED = (
-    r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Bopomofo}\p{Thai}\p{Lao}\p{Khmer}"
-    r"\p{Myanmar}"
+#: Characters of the scripts written without spaces between words.
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u2e80-\u2fdf\u3040-\u30ff"
+    "\u3100-\u312f\u3130-\u318f\u31a0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
+    "\uac00-\ud7ff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]"
 )
-#: One unspaced character, or a run of letters, digits and marks (the engine's regex syntax).
-TOKEN_PATTERN = rf"[{UNSPACED}]|[^\s{UNSPACED}\p{{P}}\p{{S}}\p{{C}}\p{{Z}}]+"
+#: Between two characters of those scripts: a separator to the tokenizer, nothing to a reader.
+ZWSP = "\u200b"
 
 _TAG = re.compile(r"[a-z]{1,8}(?:-[a-z0-9]{1,8})*")
 
@@ -83,13 +85,22 @@ def matches(lang: str | None, wanted: tuple[str, ...]) -> bool:
     return any(tag == want or tag.startswith(want + "-") for want in wanted)
 
 
+def spaced(text: str) -> str:
+    """``text`` with each character of an unspaced script set apart, as it is analysed."""
+    if text.isascii() or _UNSPACED.search(text) is None:  # isascii() is O(1)
+        return text
+    return _UNSPACED.sub(lambda char: f"{ZWSP}{char.group()}{ZWSP}", text)
+
+
 def text_analyzer(name: str) -> tantivy.TextAnalyzer:
-    """The analyzer called ``name`` (a stemmer's name or PLAIN)."""
-    builder = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(TOKEN_PATTERN))
+    """The analyzer called ``name`` (a stemmer's name or PLAIN), for :func:`spaced` text."""
+    builder = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
     builder = builder.filter(tantivy.Filter.remove_long(100)).filter(tantivy.Filter.lowercase())
+    # Folded before stemming, so that a word typed without its accents stems the same.
+    builder = builder.filter(tantivy.Filter.ascii_fold())
     if name != PLAIN:
         builder = builder.filter(tantivy.Filter.stemmer(name))
-    return builder.filter(tantivy.Filter.ascii_fold()).build()
+    return builder.build()
 
 
 def folding_analyzer() -> tantivy.TextAnalyzer:

@@ -62,23 +62,33 @@ class Common:
         ``mask``), best first, ties by position."""
         orders = [self.orders[row] for row in rows]
         impacts = [self.impacts[row] for row in rows]
-        depth = max(_FIRST_DEPTH, 2 * k)
+        best_scores = np.zeros(0, dtype=np.float32)
+        best_at = np.zeros(0, dtype=np.int32)
+        start, depth = 0, max(_FIRST_DEPTH, 2 * k)
         while True:
-            seen = np.unique(np.concatenate([order[:depth] for order in orders]))
-            scores = impacts[0][seen].copy()
+            seen = np.concatenate([order[start:depth] for order in orders])
+            scores = impacts[0][seen]
             found = scores > 0
             for impact in impacts[1:]:
                 more = impact[seen]
                 found &= more > 0
-                scores += more
+                scores = scores + more
             if mask is not None:
                 found &= mask[seen]
-            positions, scores = seen[found], scores[found]
-            best = np.lexsort((positions, -scores))[:k]
-            exhausted = any(depth >= len(order) for order in orders)
-            if exhausted or (len(best) == k and scores[best[-1]] > _bound(impacts, orders, depth)):
-                return [(float(scores[i]), int(positions[i])) for i in best]
-            depth *= 4
+            if len(best_scores) >= k:  # only what can displace the k-th best is kept
+                found &= scores >= best_scores[-1]
+            at = np.concatenate([best_at, seen[found]])
+            scores = np.concatenate([best_scores, scores[found]])
+            at, first = np.unique(at, return_index=True)  # a page seen in several lists
+            scores = scores[first]
+            keep = np.lexsort((at, -scores))[:k]
+            best_scores, best_at = scores[keep], at[keep]
+            if any(depth >= len(order) for order in orders):
+                break  # every page with that word is seen: so is every match
+            if len(best_scores) == k and best_scores[-1] > _bound(impacts, orders, depth):
+                break
+            start, depth = depth, depth * 2
+        return [(float(score), int(at)) for score, at in zip(best_scores, best_at, strict=True)]
 
 
 def _bound(impacts: list[Floats], orders: list[Ints], depth: int) -> float:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import html
+import unicodedata
 from collections.abc import Sequence
 from typing import Protocol
 
 ELLIPSIS = "…"
+_ZWSP = "\u200b"  # what the index sets between characters of unspaced scripts
 _PLAIN_CHARS = 120
 
 
@@ -32,9 +34,9 @@ def snippet_html(text: str, fragment: Fragment | None) -> str:
     was cut; without a fragment, the start of ``text``."""
     if fragment is None:
         cut = text[:_PLAIN_CHARS]
-        return html.escape(cut) + (ELLIPSIS if len(cut) < len(text) else "")
+        return _escaped(cut.encode()) + (ELLIPSIS if len(cut) < len(text) else "")
     data = fragment.fragment().encode()
-    spans = merged([(span.start, span.end) for span in fragment.highlighted()])
+    spans = merged([(span.start, span.end) for span in fragment.highlighted()], data)
     parts: list[str] = []
     at = 0
     for start, end in spans:
@@ -42,21 +44,34 @@ def snippet_html(text: str, fragment: Fragment | None) -> str:
         at = end
     parts.append(_escaped(data[at:]))
     where = fragment.fragment_range()
-    before = ELLIPSIS if where.start > 0 else ""
-    after = ELLIPSIS if where.end < len(text.encode()) else ""
+    whole = text.encode()
+    before = ELLIPSIS if _has_word(whole[: where.start]) else ""
+    after = ELLIPSIS if _has_word(whole[where.end :]) else ""
     return before + "".join(parts) + after
 
 
-def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted spans, those that touch or overlap joined."""
+def _has_word(cut: bytes) -> bool:
+    """Whether text left out of a fragment has anything in it but spaces and punctuation."""
+    return any(char.isalnum() for char in cut.decode(errors="replace"))
+
+
+def merged(spans: list[tuple[int, int]], data: bytes) -> list[tuple[int, int]]:
+    """Sorted spans of ``data``, those that overlap or touch (with nothing between them but
+    zero-width spaces and marks) joined."""
     joined: list[tuple[int, int]] = []
     for start, end in sorted(spans):
-        if joined and start <= joined[-1][1]:
+        if joined and (start <= joined[-1][1] or _between(data[joined[-1][1] : start])):
             joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
         else:
             joined.append((start, end))
     return joined
 
 
+def _between(gap: bytes) -> bool:
+    text = gap.decode(errors="replace")
+    return all(char == _ZWSP or unicodedata.category(char).startswith("M") for char in text)
+
+
 def _escaped(data: bytes) -> str:
-    return html.escape(data.decode(errors="replace"), quote=True)
+    text = data.decode(errors="replace").replace(_ZWSP, "")
+    return html.escape(text, quote=True)

@@ -54,4 +54,8 @@ def test_ellipses_where_the_text_was_cut() -> None:
 
 
 def test_merged_spans() -> None:
-    assert merged([(5, 6), (0, 2), (2, 3), (9, 12), (10, 11)]) == [(0, 3), (5, 6), (9, 12)]
+    data = b"ab c d efghijkl"
+    spans = [(5, 6), (0, 2), (2, 3), (9, 12), (10, 11)]
+    assert merged(spans, data) == [(0, 3), (5, 6), (9, 12)]
+    spaced = "東\u200b\u200b京 ไ\u0e48ท".encode()  # zero-width spaces, a tone mark: one mark
+    assert merged([(0, 3), (9, 12), (13, 16), (19, 22)], spaced) == [(0, 12), (13, 22)]
