@@ -220,14 +220,40 @@ class SearchIndex:
         limit: int,
         offset: int,
     ) -> SearchResult:
+        ranked, total = self._candidates(terms, wanted, langs, lang_asked, limit, offset)
+        hits = [self._hit(score, position, part) for score, position, part in ranked]
+        return SearchResult(tuple(hits), total)
+
+    def ranked(self, q: str, limit: int) -> list[tuple[float, str]]:
+        """The best ``(score, id)`` for ``q`` in every language, without snippets or cache:
+        what ranking alone costs."""
+        ranked, _ = self._candidates(parse_terms(q), (), (), False, limit, 0)
+        return [(score, self._meta[position].id) for score, position, _ in ranked]
+
+    def without_impact_lists(self) -> SearchIndex:
+        """The same index ranking every query with the engine alone (for comparisons)."""
+        empty = build_common(self._searcher, (), 0, lambda _a, _t: tantivy.Query.all_query())
+        image = self._image
+        return SearchIndex(SearchImage(image.files, image.meta, image.texts, empty))
+
+    def _candidates(
+        self,
+        terms: tuple[Term, ...],
+        wanted: tuple[str, ...],
+        langs: tuple[str, ...],
+        lang_asked: bool,
+        limit: int,
+        offset: int,
+    ) -> tuple[list[tuple[float, int, _Part]], int]:
+        """The page of ``(score, position, part)`` asked for, best first, and the count."""
         if not terms or (lang_asked and not langs):
-            return EMPTY
+            return [], 0
         tags = [tag for tag in self._tags if matches(tag, langs)] if langs else []
         if langs and not tags:
-            return EMPTY
+            return [], 0
         collection_ids = [self._collection_ids[n] for n in wanted if n in self._collection_ids]
         if wanted and not collection_ids:
-            return EMPTY
+            return [], 0
         analyzers = sorted({analyzer_of(tag) for tag in tags}) if langs else list(self._analyzers)
         k = min(offset + limit, len(self._meta))
         parts: list[_Part] = []
@@ -244,8 +270,7 @@ class SearchIndex:
             ((score, position, part) for part in parts for score, position in part.ranked),
             key=lambda item: (-item[0], item[1]),
         )[offset : offset + limit]
-        hits = [self._hit(score, position, part) for score, position, part in ranked]
-        return SearchResult(tuple(hits), total)
+        return ranked, total
 
     def _part(
         self,
