@@ -15,6 +15,7 @@ nothing is left behind, even by a process that is killed.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import shutil
 import tempfile
@@ -95,7 +96,8 @@ def build(entries: list[tuple[Entry, Texts]]) -> tuple[Files, dict[int, Meta]]:
     position."""
     analyzers = tuple(sorted({analyzer_of(entry.lang) for entry, _ in entries}))
     meta: dict[int, Meta] = {}
-    with _directory() as path:
+    need = sum(len(text) for _, texts in entries for text in texts)
+    with _directory(need) as path:
         index = tantivy.Index(schema_of(analyzers), path=str(path))
         register(index, analyzers)
         writer = index.writer(heap_size=WRITER_HEAP, num_threads=1)
@@ -118,7 +120,7 @@ def build(entries: list[tuple[Entry, Texts]]) -> tuple[Files, dict[int, Meta]]:
 
 def open_files(files: Files) -> tantivy.Index:
     """The index held in ``files``, opened from a private directory that is already gone."""
-    with _directory() as path:
+    with _directory(sum(map(len, files.files.values()))) as path:
         for name, data in files.files.items():
             (path / name).write_bytes(data)
         index = tantivy.Index.open(str(path))
@@ -155,9 +157,10 @@ def clean(text: str) -> str:
 
 
 @contextlib.contextmanager
-def _directory() -> Iterator[Path]:
-    shm = Path("/dev/shm")  # memory, where there is one: the files are only ever mapped
-    parent = str(shm) if shm.is_dir() and _writable(shm) else None
+def _directory(need: int) -> Iterator[Path]:
+    """A private directory for about ``need`` bytes: in memory where there is room (the
+    files are only ever mapped; a container's is often small), else the temporary one."""
+    parent = str(_SHM) if _room(need) else None
     path = Path(tempfile.mkdtemp(prefix="content-api-search-", dir=parent))
     try:
         yield path
@@ -165,9 +168,11 @@ def _directory() -> Iterator[Path]:
         shutil.rmtree(path, ignore_errors=True)
 
 
-def _writable(path: Path) -> bool:
+_SHM = Path("/dev/shm")
+
+
+def _room(need: int) -> bool:
     try:
-        with tempfile.TemporaryFile(dir=path):
-            return True
+        return shutil.disk_usage(_SHM).free > 2 * need + 2**26 and os.access(_SHM, os.W_OK)
     except OSError:
         return False

@@ -81,9 +81,9 @@ def test_diacritics_are_ignored_both_ways(index: SearchIndex) -> None:
     assert ids(index.search("cafe\u0301")) == []  # decomposed input is normalized, not broken
 
 
-def test_cjk_and_thai_by_trigrams(index: SearchIndex) -> None:
+def test_cjk_and_thai_character_by_character(index: SearchIndex) -> None:
     assert ids(index.search("東京都")) == ["d/tokyo"]
-    assert ids(index.search("東京")) == ["d/tokyo"]  # shorter than a trigram
+    assert ids(index.search("東京")) == ["d/tokyo"]
     assert sorted(ids(index.search("京"))) == ["d/kyoto", "d/tokyo"]
     assert ids(index.search("京都")) == ["d/kyoto", "d/tokyo"]  # in the title first
     assert ids(index.search("ไทย")) == ["d/thai"]
