@@ -22,26 +22,23 @@ import tantivy
 
 from api.content.model import Document
 from api.query.errors import QueryError
-from api.query.fts import Analysed, Term, analyse, highlight_query, parse_terms, term_query
+from api.query.fts import Analysed, Term, analyse, parse_terms, term_query
 from api.query.lru import LRU
 from api.query.params import MAX_LIMIT
-from api.query.searchdb import Entry, Files, Meta, Texts, build, clean, open_files
+from api.query.searchdb import Entry, Files, Meta, Texts, build, clean, open_files, top
 from api.query.searchlang import (
-    ZWSP,
     analyzer_of,
     folding_analyzer,
     matches,
     normalize_tag,
     text_analyzer,
 )
+from api.query.searchsnippet import Generators, snippet
 from api.query.searchtop import Common, Mask, build_common, packed
-from api.query.snippets import snippet_html
 from api.query.text import search_text
 
 _RESULTS = 1024
 _MASKS = 64
-_SNIPPET_CHARS = 120
-_SNIPPET_WINDOW = 2 * _SNIPPET_CHARS
 _SEPARATOR = "\x1f"  # between the stored title, headings and body; never in indexed text
 
 #: Characters of a page's text that search indexes. Snippets cost time that grows with the
@@ -116,14 +113,14 @@ class _Part:
     terms: list[Analysed]
     ranked: list[tuple[float, int]]
     total: int
-    generators: dict[tuple[str, bool], tantivy.SnippetGenerator] = field(default_factory=dict)
+    generators: Generators = field(default_factory=dict)
 
 
 class SearchIndex:
-    def __init__(self, image: SearchImage) -> None:
+    def __init__(self, image: SearchImage, index: tantivy.Index | None = None) -> None:
         """Prefer :meth:`build` or :meth:`from_image`."""
         self._image = image
-        self._index = open_files(image.files)
+        self._index = index if index is not None else open_files(image.files)
         self._searcher = self._index.searcher()
         self._schema = self._index.schema
         self._analyzers = {name: text_analyzer(name) for name in image.files.analyzers}
@@ -132,6 +129,7 @@ class SearchIndex:
         size = max(image.meta, default=-1) + 1
         tags = [normalize_tag(m.lang) if m.lang else None for m in image.meta.values()]
         self._tags = sorted({tag for tag in tags if tag is not None})
+        self._tag_ids = {tag: number for number, tag in enumerate(self._tags)}
         self._collections = np.full(size, -1, dtype=np.int32)
         self._langs = np.full(size, -1, dtype=np.int32)
         names: dict[str, int] = {}
@@ -139,7 +137,7 @@ class SearchIndex:
             if meta.collection is not None:
                 self._collections[position] = names.setdefault(meta.collection, len(names))
             if meta.lang and (tag := normalize_tag(meta.lang)) is not None:
-                self._langs[position] = self._tags.index(tag)
+                self._langs[position] = self._tag_ids[tag]
         self._collection_ids = names
         self._results: LRU[SearchResult] = LRU(_RESULTS)
         self._masks: LRU[tuple[Mask, np.ndarray]] = LRU(_MASKS)
@@ -164,7 +162,7 @@ class SearchIndex:
 
         positions = max(meta, default=-1) + 1
         common = build_common(searcher, files.analyzers, positions, query_of)
-        return cls(SearchImage(files, meta, texts, common))
+        return cls(SearchImage(files, meta, texts, common), index)
 
     def image(self) -> SearchImage:
         return self._image
@@ -234,7 +232,7 @@ class SearchIndex:
         """The same index ranking every query with the engine alone (for comparisons)."""
         empty = build_common(self._searcher, (), 0, lambda _a, _t: tantivy.Query.all_query())
         image = self._image
-        return SearchIndex(SearchImage(image.files, image.meta, image.texts, empty))
+        return SearchIndex(SearchImage(image.files, image.meta, image.texts, empty), self._index)
 
     def _candidates(
         self,
@@ -299,28 +297,8 @@ class SearchIndex:
             only = tantivy.Query.term_set_query(self._schema, "lang", tags)
             clauses.append((tantivy.Occur.Must, tantivy.Query.const_score_query(only, 0.0)))
         query = tantivy.Query.boolean_query(clauses)
-        ranked, total = self._ranked(query, k)
+        ranked, total = top(self._searcher, query, k)
         return _Part(analyzer, terms, ranked, total)
-
-    def _ranked(self, query: tantivy.Query, k: int) -> tuple[list[tuple[float, int]], int]:
-        """The best ``k`` matches ``(score, position)``, ties by position, and the count.
-        The engine breaks ties by its own document order, so when the k-th score is shared,
-        more hits are asked for until every page with that score is in."""
-        searcher = self._searcher
-        want = max(k, 1)
-        while True:
-            result = searcher.search(query, want, count=True)
-            hits = result.hits
-            total = int(getattr(result, "count", 0) or 0)  # not in the type stubs
-            if len(hits) < want or len(hits) <= k or hits[-1][0] < hits[k - 1][0]:
-                break
-            want *= 4
-        where = searcher.fast_field_values("position", [address for _, address in hits])
-        ranked = sorted(
-            ((float(score), int(at or 0)) for (score, _), at in zip(hits, where, strict=True)),
-            key=lambda item: (-item[0], item[1]),
-        )
-        return ranked[:k], total
 
     def _mask(
         self, wanted: tuple[str, ...], tags: list[str], collection_ids: list[int]
@@ -334,7 +312,7 @@ class SearchIndex:
             if wanted:
                 mask &= np.isin(self._collections, collection_ids)
             if tags:
-                mask &= np.isin(self._langs, [self._tags.index(tag) for tag in tags])
+                mask &= np.isin(self._langs, [self._tag_ids[tag] for tag in tags])
             cached = self._masks.put(key, (mask, packed(mask)))
         return cached
 
@@ -347,32 +325,16 @@ class SearchIndex:
         )
 
     def _snippet(self, position: int, part: _Part) -> str:
-        """From the body where a term matches there, else a heading, else the title."""
         texts = zlib.decompress(self._image.texts[position]).decode().split(_SEPARATOR)
         title, headings, body = texts
-        for column, text in (("body", body), ("headings", headings), ("title", title)):
-            if not text:
-                continue
-            name = f"{column}_{part.analyzer}"
-            # The engine counts a fragment's length in bytes: a character of an unspaced
-            # script takes up to nine, with the zero-width spaces around it.
-            wide = ZWSP in text
-            generator = part.generators.get((name, wide))
-            if generator is None:
-                query = highlight_query(self._schema, part.terms, name, self._searcher)
-                generator = tantivy.SnippetGenerator.create(
-                    self._searcher, query, self._schema, name
-                )
-                generator.set_max_num_chars(_SNIPPET_CHARS * (6 if wide else 1))
-                part.generators[(name, wide)] = generator
-            # Most pages have a match early: try their start before the whole text.
-            window = _SNIPPET_WINDOW * (6 if wide else 1)
-            start = text[:window] if len(text) > window + _SNIPPET_CHARS else text
-            for part_text in dict.fromkeys((start, text)):
-                snippet = generator.snippet_from_doc(tantivy.Document(**{name: part_text}))
-                if snippet.highlighted():
-                    return snippet_html(text, snippet)
-        return snippet_html(body or headings or title, None)
+        return snippet(
+            self._searcher,
+            self._schema,
+            (title, headings, body),
+            part.analyzer,
+            part.terms,
+            part.generators,
+        )
 
 
 def _names(values: Sequence[str]) -> tuple[str, ...]:

@@ -89,6 +89,7 @@ def register(index: tantivy.Index, analyzers: Iterable[str]) -> None:
 
 
 Texts = tuple[str, str, str]  # title, headings, body as :func:`clean` makes them
+Ranked = list[tuple[float, int]]  # (score, position), best first
 
 
 def build(entries: list[tuple[Entry, Texts]]) -> tuple[Files, dict[int, Meta]]:
@@ -128,6 +129,26 @@ def open_files(files: Files) -> tantivy.Index:
         index.config_reader(reload_policy="manual")
         index.searcher()  # maps every file before they are unlinked
     return index
+
+
+def top(searcher: tantivy.Searcher, query: tantivy.Query, k: int) -> tuple[Ranked, int]:
+    """The best ``k`` matches ``(score, position)``, ties by position, and the count.
+    The engine breaks ties by its own document order, so when the k-th score is shared,
+    more hits are asked for until every page with that score is in."""
+    want = max(k, 1)
+    while True:
+        result = searcher.search(query, want, count=True)
+        hits = result.hits
+        total = int(getattr(result, "count", 0) or 0)  # not in the type stubs
+        if len(hits) < want or len(hits) <= k or hits[-1][0] < hits[k - 1][0]:
+            break
+        want *= 4
+    where = searcher.fast_field_values("position", [address for _, address in hits])
+    ranked = sorted(
+        ((float(score), int(at or 0)) for (score, _), at in zip(hits, where, strict=True)),
+        key=lambda item: (-item[0], item[1]),
+    )
+    return ranked[:k], total
 
 
 def _document(entry: Entry, texts: Texts) -> tantivy.Document:
