@@ -95,7 +95,7 @@ EMPTY = SearchResult((), 0)
 
 @dataclass(frozen=True, slots=True)
 class SearchImage:
-    """A built index as plain data (the engine's files, the pages' metadata and stored
+    """A built index as plain data (the engine's files, the pages' metadata and
     text, the impact lists): it crosses a process boundary, so the index can be built on
     another core, and it can be kept on disk."""
 

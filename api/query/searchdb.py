@@ -1,10 +1,10 @@
 """The tantivy index behind search: its schema, how it is filled, and its bytes.
 
 Each analyzer (see :mod:`api.query.searchlang`) has its own three text fields,
-``title_<a>``, ``headings_<a>`` and ``body_<a>``, stored for snippets; a page's text goes to
-the fields of its language's analyzer. Beside them: ``coll`` and ``lang`` (one raw token
-each, for the filters) and ``position`` (the page's place in the default order, a fast
-field: ties are broken by it).
+``title_<a>``, ``headings_<a>`` and ``body_<a>``; a page's text goes to the fields of its
+language's analyzer (not stored: snippets come from the text kept beside the index).
+Beside them: ``coll`` and ``lang`` (one raw token each, for the filters) and ``position``
+(the page's place in the default order, a fast field: ties are broken by it).
 
 The index is written in a private directory, then read into bytes (:class:`Files`): that is
 what crosses processes and what a cache keeps. To search it again, the files are written to
@@ -76,7 +76,7 @@ def schema_of(analyzers: Iterable[str]) -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     for analyzer in analyzers:
         for field, _ in FIELDS:
-            builder.add_text_field(f"{field}_{analyzer}", stored=True, tokenizer_name=analyzer)
+            builder.add_text_field(f"{field}_{analyzer}", tokenizer_name=analyzer)
     builder.add_text_field("coll", tokenizer_name="raw", index_option="basic")
     builder.add_text_field("lang", tokenizer_name="raw", index_option="basic")
     builder.add_unsigned_field("position", fast=True)
