@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from api.content.snapshot import Snapshot
 from api.query import QueryError, SearchEntry, SearchIndex, SearchResult
+from api.query.search import MAX_INDEXED
 from tests.query.helpers import doc
 
 FILLER = "The court met in the Hague to hear the parties. " * 3
@@ -299,3 +300,15 @@ def test_entry_of_a_document() -> None:
         "/cases/lubanga/",
         7,
     )
+
+
+def test_text_past_the_cap_is_not_indexed() -> None:
+    body = "early word " + "filler " * 40_000 + " needle"  # the needle past 200,000 chars
+    document = replace(doc("huge", "cases", body=body))
+    entry = SearchEntry.of(document, 0)
+    assert len(entry.body) == MAX_INDEXED
+    index = SearchIndex.build([entry])
+    assert index.search("needle").total == 0
+    hit = index.search("early").hits[0]
+    assert hit.snippet.startswith("<mark>early</mark> word filler")
+    assert index.search("filler").hits[0].snippet.endswith("…")
