@@ -334,6 +334,7 @@ class SearchIndex:
             part.analyzer,
             part.terms,
             part.generators,
+            self._analyzers[part.analyzer],
         )
 
 

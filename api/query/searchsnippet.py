@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import tantivy
 
 from api.query.fts import Analysed, highlight_query
@@ -22,6 +24,7 @@ def snippet(
     analyzer: str,
     terms: list[Analysed],
     generators: Generators,
+    reader: tantivy.TextAnalyzer,
 ) -> str:
     """From the body where a term matches there, else a heading, else the title (their
     text as stored); the start of the text when nothing is marked."""
@@ -44,5 +47,34 @@ def snippet(
         for tried in dict.fromkeys((start, text)):
             found = generator.snippet_from_doc(tantivy.Document(**{name: tried}))
             if found.highlighted():
-                return snippet_html(text, found)
+                return snippet_html(text, found, _marks(found.fragment(), terms, reader))
     return snippet_html(body or headings or title, None)
+
+
+def _marks(
+    fragment: str, terms: list[Analysed], analyzer: tantivy.TextAnalyzer
+) -> list[tuple[int, int]] | None:
+    """The byte ranges of the fragment where a whole term matches: a phrase only where its
+    words follow each other, a prefix where a word begins with it. None when the fragment
+    reads differently out of its text (the engine's marks are kept then)."""
+    tokens = analyzer.pre_tokenize(fragment).tokens
+    chars: list[tuple[int, int]] = []
+    for term in terms:
+        size = len(term.tokens)
+        for at in range(len(tokens) - size + 1):
+            run = tokens[at : at + size]
+            if _match(term, [token.text for token in run]) and all(
+                b.position == a.position + 1 for a, b in itertools.pairwise(run)
+            ):
+                chars.append((run[0].char_offset_from, run[-1].char_offset_to))
+    if not chars:
+        return None
+    return [(len(fragment[:a].encode()), len(fragment[:b].encode())) for a, b in chars]
+
+
+def _match(term: Analysed, words: list[str]) -> bool:
+    if not term.prefix:
+        return words == list(term.tokens)
+    *head, last = words
+    starts = [start for start in (term.tokens[-1], term.stem) if start is not None]
+    return head == list(term.tokens[:-1]) and any(last.startswith(s) for s in starts)

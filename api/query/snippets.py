@@ -28,15 +28,20 @@ class Fragment(Protocol):
     def highlighted(self) -> Sequence[Span]: ...
 
 
-def snippet_html(text: str, fragment: Fragment | None) -> str:
+def snippet_html(
+    text: str, fragment: Fragment | None, marks: Sequence[tuple[int, int]] | None = None
+) -> str:
     """``fragment`` of ``text`` as escaped HTML with its matches marked (touching matches,
     such as the characters of a Japanese word, in one mark), with an ellipsis where text
-    was cut; without a fragment, the start of ``text``."""
+    was cut; without a fragment, the start of ``text``. ``marks`` (byte ranges in the
+    fragment) replace the fragment's own."""
     if fragment is None:
         cut = text[:_PLAIN_CHARS]
         return _escaped(cut.encode()) + (ELLIPSIS if len(cut) < len(text) else "")
     data = fragment.fragment().encode()
-    spans = merged([(span.start, span.end) for span in fragment.highlighted()], data)
+    if marks is None:
+        marks = [(span.start, span.end) for span in fragment.highlighted()]
+    spans = merged(list(marks), data)
     parts: list[str] = []
     at = 0
     for start, end in spans:

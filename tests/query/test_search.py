@@ -312,3 +312,16 @@ def test_text_past_the_cap_is_not_indexed() -> None:
     hit = index.search("early").hits[0]
     assert hit.snippet.startswith("<mark>early</mark> word filler")
     assert index.search("filler").hits[0].snippet.endswith("…")
+
+
+def test_snippets_mark_whole_terms_only() -> None:
+    pages = [
+        SearchEntry("ja", None, "T", "", "東京と京都、東京都。", "/", 0, "ja"),
+        SearchEntry("en", None, "T", "", "War, then crimes; war crimes. Prosecutors.", "/", 1),
+    ]
+    index = SearchIndex.build(pages)
+    assert index.search("東京").hits[0].snippet == "<mark>東京</mark>と京都、<mark>東京</mark>都"
+    assert index.search('"war crimes"').hits[0].snippet == (
+        "War, then crimes; <mark>war crimes</mark>. Prosecutors"
+    )
+    assert "<mark>Prosecutors</mark>" in index.search("prosec*").hits[0].snippet
