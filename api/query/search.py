@@ -13,6 +13,7 @@ contain.
 
 from __future__ import annotations
 
+import threading
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -120,9 +121,8 @@ class SearchIndex:
     def __init__(self, image: SearchImage, index: tantivy.Index | None = None) -> None:
         """Prefer :meth:`build` or :meth:`from_image`."""
         self._image = image
-        self._index = index if index is not None else open_files(image.files)
-        self._searcher = self._index.searcher()
-        self._schema = self._index.schema
+        self._index = index
+        self._opening = threading.Lock()
         self._analyzers = {name: text_analyzer(name) for name in image.files.analyzers}
         self._folding = folding_analyzer()
         self._meta = image.meta
@@ -141,6 +141,26 @@ class SearchIndex:
         self._collection_ids = names
         self._results: LRU[SearchResult] = LRU(_RESULTS)
         self._masks: LRU[tuple[Mask, np.ndarray]] = LRU(_MASKS)
+
+    @property
+    def _engine(self) -> tantivy.Index:
+        """The engine's index, opened on the first search: an index holds a thread of the
+        engine's while it is open, and the snapshots a reload replaces are seldom searched."""
+        index = self._index
+        if index is None:
+            with self._opening:
+                if self._index is None:
+                    self._index = open_files(self._image.files)
+                index = self._index
+        return index
+
+    @property
+    def _searcher(self) -> tantivy.Searcher:
+        return self._engine.searcher()
+
+    @property
+    def _schema(self) -> tantivy.Schema:
+        return self._engine.schema
 
     @classmethod
     def build(cls, entries: Iterable[SearchEntry]) -> SearchIndex:
@@ -232,7 +252,7 @@ class SearchIndex:
         """The same index ranking every query with the engine alone (for comparisons)."""
         empty = build_common(self._searcher, (), 0, lambda _a, _t: tantivy.Query.all_query())
         image = self._image
-        return SearchIndex(SearchImage(image.files, image.meta, image.texts, empty), self._index)
+        return SearchIndex(SearchImage(image.files, image.meta, image.texts, empty), self._engine)
 
     def _candidates(
         self,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from api.query import SearchEntry, SearchIndex, searchdb
+from api.query import SearchEntry, SearchIndex, search, searchdb
 from api.query.searchdb import clean
 
 PAGES = [
@@ -45,3 +45,21 @@ def test_clean_text() -> None:
     assert clean("ｶﾀ") == "\u200bカ\u200b\u200bタ\u200b"
     assert clean("\u200bé") == "é"  # zero-width spaces of the source are not kept
     assert clean("x\ud800") == "x"
+
+
+def test_an_index_is_opened_by_its_first_search(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An open index holds a thread of the engine's: indexes of snapshots that a reload
+    replaced before anyone searched them never take one."""
+    image = SearchIndex.build(PAGES).image()
+    opened: list[object] = []
+
+    def counted(files: searchdb.Files) -> object:
+        opened.append(files)
+        return searchdb.open_files(files)
+
+    monkeypatch.setattr(search, "open_files", counted)
+    unsearched = [SearchIndex.from_image(image) for _ in range(5)]
+    assert opened == [] and len(unsearched[0]) == 2
+    assert unsearched[0].search("court").total == 1
+    assert unsearched[0].search("東京").total == 1
+    assert len(opened) == 1
