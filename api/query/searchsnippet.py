@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
-
 import tantivy
 
 from api.query.fts import Analysed, highlight_query
@@ -58,23 +56,28 @@ def _marks(
     words follow each other, a prefix where a word begins with it. None when the fragment
     reads differently out of its text (the engine's marks are kept then)."""
     tokens = analyzer.pre_tokenize(fragment).tokens
+    words = [token.text for token in tokens]
+    positions = [token.position for token in tokens]
     chars: list[tuple[int, int]] = []
     for term in terms:
         size = len(term.tokens)
-        for at in range(len(tokens) - size + 1):
-            run = tokens[at : at + size]
-            if _match(term, [token.text for token in run]) and all(
-                b.position == a.position + 1 for a, b in itertools.pairwise(run)
-            ):
-                chars.append((run[0].char_offset_from, run[-1].char_offset_to))
+        for at in range(len(words) - size + 1):
+            if _match(term, words, at) and positions[at + size - 1] == positions[at] + size - 1:
+                end = tokens[at + size - 1].char_offset_to
+                chars.append((tokens[at].char_offset_from, end))
     if not chars:
         return None
     return [(len(fragment[:a].encode()), len(fragment[:b].encode())) for a, b in chars]
 
 
-def _match(term: Analysed, words: list[str]) -> bool:
+def _match(term: Analysed, words: list[str], at: int) -> bool:
+    """Whether the words from ``at`` are the term's."""
+    expected = term.tokens
+    last = len(expected) - 1
+    for offset in range(last):
+        if words[at + offset] != expected[offset]:
+            return False
+    word = words[at + last]
     if not term.prefix:
-        return words == list(term.tokens)
-    *head, last = words
-    starts = [start for start in (term.tokens[-1], term.stem) if start is not None]
-    return head == list(term.tokens[:-1]) and any(last.startswith(s) for s in starts)
+        return word == expected[last]
+    return word.startswith(expected[last]) or (term.stem is not None and word.startswith(term.stem))
