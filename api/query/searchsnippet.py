@@ -61,6 +61,10 @@ def _marks(
     chars: list[tuple[int, int]] = []
     for term in terms:
         size = len(term.tokens)
+        if size == 1 and not term.prefix:  # the usual case, and the fastest
+            word = term.tokens[0]
+            chars += [(t.char_offset_from, t.char_offset_to) for t in tokens if t.text == word]
+            continue
         for at in range(len(words) - size + 1):
             if _match(term, words, at) and positions[at + size - 1] == positions[at] + size - 1:
                 end = tokens[at + size - 1].char_offset_to
