@@ -48,7 +48,7 @@ class Served:
 
 
 class Runtime:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, hosted_embeds: bool = False) -> None:
         self.settings = settings
         self.root = Path(settings.content_dir)
         self.loader = Loader(
@@ -57,7 +57,11 @@ class Runtime:
                 unpublished=settings.unpublished, future=settings.future, drafts=settings.drafts
             ),
         )
-        self.options = SiteOptions(public_url=settings.public_url, sanitize=settings.sanitize)
+        self.options = SiteOptions(
+            public_url=settings.public_url,
+            sanitize=settings.sanitize,
+            hosted_embeds=hosted_embeds,
+        )
         self._served: Served | None = None
         self._lock = threading.Lock()  # one load at a time
         self._stop = threading.Event()

@@ -31,6 +31,7 @@ from api.query.searchlang import (
     analyzer_of,
     folding_analyzer,
     matches,
+    normalize_range,
     normalize_tag,
     text_analyzer,
 )
@@ -221,7 +222,7 @@ class SearchIndex:
             raise QueryError("offset", f"must be 0 or more, not {offset}")
         terms = parse_terms(q)
         wanted = _names(collections)
-        want_langs = tuple(sorted({tag for tag in map(normalize_tag, _names(langs)) if tag}))
+        want_langs = tuple(sorted({r for r in map(normalize_range, _names(langs)) if r}))
         key = (terms, wanted, want_langs, bool(_names(langs)), limit, offset)
         cached = self._results.get(key)
         if cached is not None:

@@ -74,15 +74,26 @@ def analyzer_of(lang: str | None) -> str:
     return STEMMERS.get(normalized.split("-", 1)[0], PLAIN)
 
 
+#: The language range that matches every page with a language.
+ANY = "*"
+
+
+def normalize_range(text: str) -> str | None:
+    """A language range as :func:`matches` takes it (``*`` or a normalized tag); None when
+    it is not one."""
+    return ANY if text.strip() == ANY else normalize_tag(text)
+
+
 def matches(lang: str | None, wanted: tuple[str, ...]) -> bool:
-    """Whether a page in ``lang`` is asked for by ``wanted`` (normalized tags): RFC 4647's
-    basic filtering, so ``en`` asks for ``en``, ``en-US`` and ``en-GB``."""
+    """Whether a page in ``lang`` is asked for by ``wanted`` (normalized ranges): RFC 4647's
+    basic filtering, so ``en`` asks for ``en``, ``en-US`` and ``en-GB``, and ``*`` for any
+    page with a language, as lists filter them."""
     if lang is None:
         return False
     tag = normalize_tag(lang)
     if tag is None:
         return False
-    return any(tag == want or tag.startswith(want + "-") for want in wanted)
+    return any(want in (ANY, tag) or tag.startswith(want + "-") for want in wanted)
 
 
 def spaced(text: str) -> str:

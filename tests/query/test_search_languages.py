@@ -100,6 +100,8 @@ def test_lang_filters_by_basic_range(index: SearchIndex) -> None:
     assert ids(index.search("東京 court", langs=["ja", "en"])) == []
     assert ids(index.search("tribunal", langs=["es", "fr"])) == ["es/tribunales"]
     assert index.search("tribunal", langs="es").total == 1  # one tag, not its letters
+    assert "none/courts" not in ids(index.search("courts", langs=["*"]))  # any language
+    assert "en/courts" in ids(index.search("courts", langs=["*"]))
 
 
 def test_prefixes_in_each_language(index: SearchIndex) -> None:
