@@ -53,3 +53,6 @@ class PageContext:
     page: Mapping[str, Any]
     body_line: int = 1
     render_liquid: bool = True
+    #: Converted from markdown (a markdown file); otherwise the Liquid output is the HTML,
+    #: as Jekyll writes an ``.html`` page.
+    markdown: bool = True

@@ -81,14 +81,19 @@ class Renderer:
         if page.render_liquid:
             body, found = self._liquid.render(body, page.page, page.source_path, page.body_line)
             diagnostics.extend(found)
-        env: dict[str, Any] = {}
-        html = render_markdown(self._md, body, env)
-        document: KdDoc = env["kd"]
+        toc: tuple[TocEntry, ...] = ()
+        if page.markdown:
+            env: dict[str, Any] = {}
+            html = render_markdown(self._md, body, env)
+            document: KdDoc = env["kd"]
+            toc = tuple(
+                TocEntry(item.level, item.id, self._toc_text(item.tokens, env))
+                for item in document.toc
+            )
+        else:
+            html = body
         text = derived.plaintext(html)
         words = derived.word_count(text)
-        toc = tuple(
-            TocEntry(item.level, item.id, self._toc_text(item.tokens, env)) for item in document.toc
-        )
         return RenderedPage(
             html=html,
             excerpt=self._excerpt(page, html),
@@ -116,7 +121,7 @@ class Renderer:
         if page.render_liquid:
             # Problems in the excerpt's Liquid were already reported for the whole body.
             source, _ = self._liquid.render(source, page.page, page.source_path, page.body_line)
-        return render_markdown(self._md, source)
+        return render_markdown(self._md, source) if page.markdown else source
 
 
 def _kramdown_config(site: SiteContext) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
 from datetime import UTC, datetime
 from typing import Any
@@ -59,9 +59,33 @@ def site_vars(snapshot: Snapshot) -> dict[str, Any]:
     return site
 
 
-def documents_by_label(snapshot: Snapshot) -> Mapping[str, Any]:
+#: A document's ``content`` or ``excerpt`` as another page reads it (``post.content``).
+Rendered = Callable[[Document, str], str]
+
+
+class DocumentVars(dict[str, Any]):
+    """The variables of a document in ``site.*`` lists. ``content`` (and a collection
+    document's ``excerpt``) are only rendered when a template reads them, as
+    ``{{ post.content }}`` in a loop does; a front-matter ``excerpt`` is kept as written."""
+
+    __slots__ = ("_doc", "_rendered")
+
+    def __init__(self, doc: Document, rendered: Rendered | None) -> None:
+        super().__init__(page_vars(doc))
+        self._doc = doc
+        self._rendered = rendered
+
+    def __missing__(self, key: str) -> Any:
+        lazy = key == "content" or (key == "excerpt" and self._doc.kind is not Kind.PAGE)
+        if not lazy or self._rendered is None:
+            raise KeyError(key)
+        return self._rendered(self._doc, key)
+
+
+def documents_by_label(snapshot: Snapshot, rendered: Rendered | None = None) -> Mapping[str, Any]:
     """``site.pages``, ``site.posts``, ``site.<label>`` and the other lists Jekyll derives from
-    them, each in Jekyll's order (``jekyll_order``), as page variables."""
+    them, each in Jekyll's order (``jekyll_order``), as page variables (``rendered`` gives a
+    document's ``content`` and ``excerpt`` when they are read)."""
     pages = pages_order(d for d in snapshot.documents if d.kind is Kind.PAGE)
     by_label: dict[str, list[Document]] = {}
     for doc in snapshot.documents:
@@ -73,7 +97,7 @@ def documents_by_label(snapshot: Snapshot) -> Mapping[str, Any]:
         else collection_order(docs, snapshot.config.collection(label))
         for label, docs in by_label.items()
     }
-    variables = {id(doc): page_vars(doc) for doc in snapshot.documents}
+    variables = {id(doc): DocumentVars(doc, rendered) for doc in snapshot.documents}
 
     def drops(docs: Sequence[Document]) -> list[Mapping[str, Any]]:
         return [variables[id(doc)] for doc in docs]

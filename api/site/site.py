@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import posixpath
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -76,6 +77,7 @@ class Site:
             previous.references if previous is not None else None,
         )
         self._memo = _Memo()
+        self._rendering = threading.local()  # ids of the documents rendering on a thread
         #: The documents lists, search, feeds and the sitemap show: all but redirects.
         self.listed = tuple(d for d in snapshot.documents if not is_redirect(d))
         self.redirects: RedirectMap = build_map(snapshot.documents, snapshot.config)
@@ -164,7 +166,7 @@ class Site:
             data=snapshot.data,
             kramdown=snapshot.config.kramdown,
             includes_dir=_includes_dir(snapshot),
-            documents=_once(lambda: documents_by_label(snapshot)),
+            documents=_once(lambda: documents_by_label(snapshot, self._read_rendered)),
             resolve_link=links.link,
             resolve_post_url=links.post_url,
             labels=frozenset(c.name for c in snapshot.collections),
@@ -185,10 +187,26 @@ class Site:
             page=page_vars(doc),
             body_line=doc.body_line,
             render_liquid=True,
+            markdown=posixpath.splitext(doc.source_path)[1].lower()
+            in self.snapshot.config.markdown_ext,
         )
-        result = self.renderer.render(page)
+        active = self._rendering.__dict__.setdefault("ids", set())
+        active.add(doc.id)
+        try:
+            result = self.renderer.render(page)
+        finally:
+            active.discard(doc.id)
         with memo.lock:
             return memo.rendered.setdefault(doc.id, result)
+
+    def _read_rendered(self, doc: Document, key: str) -> str:
+        """``content`` or ``excerpt`` of ``doc`` as a template reads it: its HTML, as Jekyll
+        holds a document it has rendered; the text as written while ``doc`` itself is being
+        rendered on this thread (a page that reads its own content, or a cycle of pages)."""
+        if doc.id in self._rendering.__dict__.get("ids", ()):
+            return doc.body if key == "content" else ""
+        rendered = self.rendered(doc)
+        return rendered.html if key == "content" else rendered.excerpt or ""
 
     def html(self, doc: Document, sanitize: bool = False) -> str:
         html = self.rendered(doc).html

@@ -198,3 +198,28 @@ def test_an_included_file_that_changes_is_a_new_content_version(tmp_path: Path) 
     second = loader.load(changed=["part.txt"])
     assert first.content_version != second.content_version
     assert _html(Site(second), "a") == "<p>two</p>"
+
+
+def test_content_and_excerpt_of_other_documents_are_rendered_when_read(tmp_path: Path) -> None:
+    loop = "{% for p in site.posts %}[{{ p.title }}: {{ p.content | strip }}]{% endfor %}"
+    site = _site(
+        tmp_path,
+        {
+            "index.html": page(
+                "title: Home", "{% for p in site.posts %}({{ p.excerpt }}){% endfor %}"
+            ),
+            "_posts/2020-01-01-a.md": page("title: A", "First *a*.\n\nSecond a.\n"),
+            # A post that reads every post's content, its own included: no cycle renders
+            # forever, and a document being rendered is seen as it is written.
+            "_posts/2020-01-02-b.html": page("title: B", loop),
+            "_posts/2020-01-03-c.md": page("title: C\nexcerpt: Written", "{{ page.title }}\n"),
+        },
+    )
+    assert _html(site, "posts/2020-01-02-b") == (
+        f"[C: <p>C</p>][B: {loop}][A: <p>First <em>a</em>.</p><p>Second a.</p>]"
+    )
+    # Excerpts: c's own, then b's and a's first paragraphs, rendered.
+    assert _html(site, "index") == (
+        f"(Written)([C: <p>C</p>][B: {loop}][A: <p>First <em>a</em>.</p><p>Second a.</p>])"
+        "(<p>First <em>a</em>.</p>)"
+    )
