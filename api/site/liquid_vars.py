@@ -112,8 +112,33 @@ def documents_by_label(snapshot: Snapshot, rendered: Rendered | None = None) -> 
         categories=_grouped(posts, variables, "categories"),
         tags=_grouped(posts, variables, "tags"),
         collections=_collections(snapshot, groups),
+        static_files=static_files(snapshot),
     )
     return groups
+
+
+def static_files(snapshot: Snapshot) -> list[dict[str, Any]]:
+    """``site.static_files``: the files Jekyll copies as they are, sorted by path as Jekyll
+    sorts them, each with its ``path`` (from the site's root: with a leading ``/``, or from
+    the collection's folder for a collection's file), ``name``, ``basename``, ``extname``
+    and ``collection`` (the label of the collection it is in, or none)."""
+    root = snapshot.config.collections_dir
+    folders = {posixpath.join(root, f"_{c.name}") + "/": c.name for c in snapshot.collections}
+    found = []
+    for source in snapshot.static_files:
+        label = next((name for folder, name in folders.items() if source.startswith(folder)), None)
+        name = posixpath.basename(source)
+        stem, ext = posixpath.splitext(name)
+        found.append(
+            {
+                "path": source if label is not None else "/" + source,
+                "name": name,
+                "basename": stem.rstrip("."),
+                "extname": ext,
+                "collection": label,
+            }
+        )
+    return sorted(found, key=lambda f: str(f["path"]))
 
 
 def _labels(snapshot: Snapshot, ordered: Mapping[str, Any]) -> list[str]:
