@@ -18,6 +18,7 @@ from api.query.params import INCLUDES, MAX_FIELDS, MAX_FILTERS, MAX_SORT_KEYS
 _DESCRIPTIONS = {
     304: "Not Modified: the `If-None-Match` ETag still matches.",
     404: "Not Found: no such page, or the page has no such resource.",
+    410: "Gone: that content version is no longer kept; refetch everything.",
     414: "URI Too Long: the URL is longer than the server accepts.",
     422: "Invalid Parameter: a query parameter is malformed or out of range (see `errors`).",
     501: "Not Implemented: the requested format is not offered.",

@@ -1,0 +1,174 @@
+"""A fingerprint per page of what is served about it, cheap enough to take on every reload.
+
+Nothing is rendered to take it. A page's fingerprint covers:
+
+- its document (the file's content hash, and every field read from it) and the site's
+  configuration and server options (a change there changes every page);
+- the previous and next pages it links to (their id, title and URL);
+- its timeline embed and timeline data;
+- what its HTML can depend on beyond its own file, judged from the Liquid and links in its
+  body, conservatively: ``site.data`` means the data files, ``site.pages``/``posts``/a
+  collection, ``{% link %}``, ``{% post_url %}`` or a link to a ``.md`` file mean every
+  document, and ``{% include %}``, ``site.time`` or ``site`` taken whole mean everything;
+- whatever else a site part adds through ``extra`` (references, translations...).
+
+Fingerprints are Python hashes: compared within one process only, never stored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Hashable, Mapping
+from enum import IntFlag
+from typing import TYPE_CHECKING
+
+import orjson
+
+from api.content.model import Document
+
+if TYPE_CHECKING:
+    from api.site.site import Site
+
+Fingerprints = Mapping[str, int]
+#: Per page, what else is served about it (called once per page per version).
+Extra = Callable[["Site", Document], Hashable]
+
+
+class Needs(IntFlag):
+    """What a page's HTML may read besides its own file and the configuration."""
+
+    NOTHING = 0
+    DATA = 1
+    DOCUMENTS = 2
+    EVERYTHING = 4
+
+
+_LIQUID = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_SITE = re.compile(r"\bsite\b\s*(?:\.\s*([\w-]+)|(\[)|)")
+_TAG = re.compile(r"\{%-?\s*(\w+)")
+_MD_LINK = re.compile(r"\]\([^)\s]*\.(?:md|markdown|mkd|mkdn|mdown)\b", re.IGNORECASE)
+#: ``site.*`` names that are the documents (as Jekyll's Site#site_payload has them).
+_DOCUMENT_VARS = frozenset(
+    {
+        "pages",
+        "posts",
+        "documents",
+        "collections",
+        "html_pages",
+        "static_files",
+        "tags",
+        "categories",
+        "related_posts",
+    }
+)
+_DOCUMENT_TAGS = frozenset({"link", "post_url"})
+_EVERYTHING_TAGS = frozenset({"include", "include_relative", "include_cached", "gist"})
+
+
+def needs(body: str, collections: frozenset[str]) -> Needs:
+    """What the HTML of ``body`` may depend on beyond its own file (conservatively)."""
+    found = Needs.DOCUMENTS if _MD_LINK.search(body) else Needs.NOTHING
+    if "{{" not in body and "{%" not in body:
+        return found
+    for match in _LIQUID.finditer(body):
+        markup = match.group(0)
+        tag = _TAG.match(markup)
+        name = tag.group(1) if tag else ""
+        if name in _EVERYTHING_TAGS:
+            return Needs.EVERYTHING
+        if name in _DOCUMENT_TAGS:
+            found |= Needs.DOCUMENTS
+        for site in _SITE.finditer(markup):
+            key, bracket = site.group(1), site.group(2)
+            if key is None or bracket or key == "time":
+                return Needs.EVERYTHING
+            if key == "data":
+                found |= Needs.DATA
+            elif key in _DOCUMENT_VARS or key in collections:
+                found |= Needs.DOCUMENTS
+    return found
+
+
+class Printer:
+    """Takes the fingerprints of successive versions of one view, remembering what it can
+    (each body's needs, keyed by its file and content) from one version to the next."""
+
+    def __init__(self, extra: tuple[Extra, ...] = ()) -> None:
+        self.extra = extra
+        self._needs: dict[tuple[str, str], Needs] = {}
+
+    def fingerprints(self, site: Site) -> dict[str, int]:
+        snapshot = site.snapshot
+        config = snapshot.config
+        collections = frozenset(c.label for c in config.collections) | frozenset(
+            c.name for c in snapshot.collections
+        )
+        data_dir = config.data_dir.strip("/") + "/"
+        everything = hash((snapshot.content_version, site.version))
+        data = hash(tuple(sorted(p for p in snapshot.files.items() if p[0].startswith(data_dir))))
+        documents = hash(tuple((d.id, d.url, d.title, d.content_hash) for d in snapshot.documents))
+        by_needs = {
+            Needs.NOTHING: 0,
+            Needs.DATA: data,
+            Needs.DOCUMENTS: documents,
+            Needs.DATA | Needs.DOCUMENTS: hash((data, documents)),
+        }
+        base = hash((repr(config), repr(site.options)))
+        memo: dict[tuple[str, str], Needs] = {}
+        known = self._needs
+        prints: dict[str, int] = {}
+        for doc in snapshot.documents:
+            key = (doc.source_path, doc.content_hash)
+            found = known.get(key)
+            if found is None:
+                found = needs(doc.body, collections)
+            memo[key] = found
+            previous, following = site.neighbours(doc)
+            depends = everything if found & Needs.EVERYTHING else by_needs[found]
+            prints[doc.id] = hash(
+                (
+                    base,
+                    _document(doc),
+                    _link(previous),
+                    _link(following),
+                    depends,
+                    _timeline(site, doc.id),
+                    *(extra(site, doc) for extra in self.extra),
+                )
+            )
+        self._needs = memo
+        return prints
+
+
+def _document(doc: Document) -> tuple[object, ...]:
+    return (
+        doc.id,
+        doc.content_hash,
+        doc.kind,
+        doc.collection,
+        doc.source_path,
+        doc.inner_path,
+        doc.url,
+        doc.slug,
+        doc.title,
+        doc.description,
+        doc.published,
+        doc.order,
+        doc.date,
+        doc.layout,
+        doc.featured_image_path,
+        doc.output,
+        doc.lang,
+    )
+
+
+def _link(doc: Document | None) -> tuple[str, str | None, str] | None:
+    return None if doc is None else (doc.id, doc.title, doc.url)
+
+
+def _timeline(site: Site, doc_id: str) -> int:
+    embed = site.timeline_json(doc_id)
+    data = site.timelines.data.get(doc_id)
+    if embed is None and data is None:
+        return 0
+    return hash((orjson.dumps(embed), orjson.dumps(data)))
