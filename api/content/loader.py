@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from api import __version__
-from api.content import permalinks
+from api.content import languages, permalinks, redirects
 from api.content.config import CONFIG_FILE, CollectionConfig, SiteConfig, parse_config
 from api.content.datafiles import load_data_dir
 from api.content.diagnostics import Diagnostic, error, warning
@@ -149,12 +149,14 @@ class Loader:
 
         documents = _visible(documents, config, shared.now, options)
         documents = _unique(documents, problems)
+        # What the site's languages and redirects make of each document (they need them all).
+        documents = redirects.as_written(languages.assign(documents, config), config)
         ordered = default_order(documents, config)
         return Snapshot(
             root=self.root,
             config=config,
             documents=tuple(ordered),
-            collections=_collections(config, ordered),
+            collections=_collections(config, [d for d in ordered if not redirects.is_redirect(d)]),
             diagnostics=tuple(sorted(problems, key=lambda d: (d.source_path, d.line or 0, d.code))),
             data=shared.data,
             content_version=_version(shared.config_hash, ordered, shared.files),

@@ -23,6 +23,7 @@ from api.http.routes import (
     health,
     oembed,
     pages,
+    redirects,
     search,
     timelines,
 )
@@ -97,6 +98,7 @@ def create_app(settings: Settings | None = None, *, start: bool = True) -> FastA
         timelines,
         search,
         find,
+        redirects,
         collections,
         changes,
         oembed,
