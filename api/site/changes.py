@@ -9,6 +9,7 @@ each: only the current ones), and composes them for any ``since`` still in that 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -54,46 +55,68 @@ class Delta:
         }
 
 
-@dataclass(frozen=True, slots=True)
 class Feed:
-    versions: tuple[str, ...]  # oldest first; the last is the current version
-    steps: tuple[Delta, ...]  # steps[i] goes from versions[i] to versions[i + 1]
-    prints: Fingerprints  # of the current version
-    position: Mapping[str, int]  # page id -> place in the current default order
-    printer: Printer
+    """The history of one view, as of its current version. Immutable (``advance`` makes the
+    next); the fingerprints of a first version are taken when first needed, so that taking
+    them never delays start-up."""
+
+    __slots__ = ("_lock", "_pending", "_prints", "position", "printer", "steps", "versions")
+
+    def __init__(
+        self,
+        versions: tuple[str, ...],
+        steps: tuple[Delta, ...],
+        prints: Fingerprints | None,
+        position: Mapping[str, int],
+        printer: Printer,
+        pending: Site | None = None,
+    ) -> None:
+        self.versions = versions  # oldest first; the last is the current version
+        self.steps = steps  # steps[i] goes from versions[i] to versions[i + 1]
+        self.position = position  # page id -> place in the current default order
+        self.printer = printer
+        self._prints = prints
+        self._pending = pending
+        self._lock = threading.Lock()
 
     @classmethod
     def start(cls, site: Site, printer: Printer | None = None) -> Feed:
         """A feed whose history begins with ``site``'s version."""
         printer = printer or Printer()
-        prints = printer.fingerprints(site)
-        return cls((site.version,), (), prints, site.snapshot.position, printer)
+        return cls((site.version,), (), None, site.snapshot.position, printer, site)
 
     @property
     def current(self) -> str:
         return self.versions[-1]
+
+    @property
+    def prints(self) -> Fingerprints:
+        """The fingerprints of the current version's pages."""
+        with self._lock:
+            if self._prints is None:
+                assert self._pending is not None
+                self._prints = self.printer.fingerprints(self._pending)
+                self._pending = None
+            return self._prints
 
     def advance(self, site: Site) -> Feed:
         """The feed once ``site`` replaces the current version (itself if the version is
         the same: a reload that found nothing new)."""
         if site.version == self.current:
             return self
-        prints = self.printer.fingerprints(site)
-        old, new = self.prints, prints
+        old = self.prints
+        new = self.printer.fingerprints(site)
         order = site.snapshot.documents
         step = Delta(
             self.current,
             site.version,
             added=tuple(d.id for d in order if d.id not in old),
             changed=tuple(d.id for d in order if d.id in old and old[d.id] != new[d.id]),
-            removed=tuple(doc_id for doc_id in old if doc_id not in new),
+            removed=tuple(sorted(doc_id for doc_id in old if doc_id not in new)),
         )
         versions = (*self.versions, site.version)[-MAX_VERSIONS:]
         steps = (*self.steps, step)[-(MAX_VERSIONS - 1) :]
-        return Feed(versions, steps, prints, site.snapshot.position, self.printer)
-
-    def knows(self, version: str) -> bool:
-        return version in self.versions
+        return Feed(versions, steps, new, site.snapshot.position, self.printer)
 
     def steps_after(self, version: str) -> tuple[Delta, ...] | None:
         """The steps from ``version`` to the current one (None: not in the history)."""

@@ -5,7 +5,8 @@ Nothing is rendered to take it. A page's fingerprint covers:
 - its document (the file's content hash, and every field read from it) and the site's
   configuration and server options (a change there changes every page);
 - the previous and next pages it links to (their id, title and URL);
-- its timeline embed and timeline data;
+- its timeline embed (from its own file) and timeline data (with every timeline's data);
+- its translations;
 - what its HTML can depend on beyond its own file, judged from the Liquid and links in its
   body, conservatively: ``site.data`` means the data files, ``site.pages``/``posts``/a
   collection, ``{% link %}``, ``{% post_url %}`` or a link to a ``.md`` file mean every
@@ -19,10 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable, Mapping
-from enum import IntFlag
 from typing import TYPE_CHECKING
-
-import orjson
 
 from api.content.model import Document
 
@@ -34,8 +32,9 @@ Fingerprints = Mapping[str, int]
 Extra = Callable[["Site", Document], Hashable]
 
 
-class Needs(IntFlag):
-    """What a page's HTML may read besides its own file and the configuration."""
+class Needs:
+    """What a page's HTML may read besides its own file and the configuration: bits (plain
+    ints, as an ``IntFlag`` costs more than the rest of a fingerprint)."""
 
     NOTHING = 0
     DATA = 1
@@ -65,7 +64,7 @@ _DOCUMENT_TAGS = frozenset({"link", "post_url"})
 _EVERYTHING_TAGS = frozenset({"include", "include_relative", "include_cached", "gist"})
 
 
-def needs(body: str, collections: frozenset[str]) -> Needs:
+def needs(body: str, collections: frozenset[str]) -> int:
     """What the HTML of ``body`` may depend on beyond its own file (conservatively)."""
     found = Needs.DOCUMENTS if _MD_LINK.search(body) else Needs.NOTHING
     if "{{" not in body and "{%" not in body:
@@ -91,11 +90,13 @@ def needs(body: str, collections: frozenset[str]) -> Needs:
 
 class Printer:
     """Takes the fingerprints of successive versions of one view, remembering what it can
-    (each body's needs, keyed by its file and content) from one version to the next."""
+    from one version to the next: each body's needs (keyed by its file and content) and each
+    document's own part (while the loader hands over the same document)."""
 
     def __init__(self, extra: tuple[Extra, ...] = ()) -> None:
         self.extra = extra
-        self._needs: dict[tuple[str, str], Needs] = {}
+        self._needs: dict[tuple[str, str], int] = {}
+        self._own: dict[int, tuple[Document, int]] = {}
 
     def fingerprints(self, site: Site) -> dict[str, int]:
         snapshot = site.snapshot
@@ -114,29 +115,39 @@ class Printer:
             Needs.DATA | Needs.DOCUMENTS: hash((data, documents)),
         }
         base = hash((repr(config), repr(site.options)))
-        memo: dict[tuple[str, str], Needs] = {}
-        known = self._needs
+        timelines = hash(site.timelines.version)
+        with_data = site.timelines.data
+        translations = _translation_groups(site)
+        needs_memo: dict[tuple[str, str], int] = {}
+        own_memo: dict[int, tuple[Document, int]] = {}
+        known_needs, known_own = self._needs, self._own
+        neighbours = site.neighbours
+        extras = self.extra
         prints: dict[str, int] = {}
         for doc in snapshot.documents:
             key = (doc.source_path, doc.content_hash)
-            found = known.get(key)
+            found = known_needs.get(key)
             if found is None:
                 found = needs(doc.body, collections)
-            memo[key] = found
-            previous, following = site.neighbours(doc)
-            depends = everything if found & Needs.EVERYTHING else by_needs[found]
-            prints[doc.id] = hash(
-                (
-                    base,
-                    _document(doc),
-                    _link(previous),
-                    _link(following),
-                    depends,
-                    _timeline(site, doc.id),
-                    *(extra(site, doc) for extra in self.extra),
-                )
+            needs_memo[key] = found
+            kept = known_own.get(id(doc))
+            own = kept[1] if kept is not None and kept[0] is doc else hash(_document(doc))
+            own_memo[id(doc)] = (doc, own)
+            previous, following = neighbours(doc)
+            parts = (
+                base,
+                own,
+                _link(previous),
+                _link(following),
+                everything if found & Needs.EVERYTHING else by_needs[found],
+                timelines if doc.id in with_data else 0,
+                translations.get(doc.id, 0),
             )
-        self._needs = memo
+            if extras:
+                prints[doc.id] = hash((*parts, *(extra(site, doc) for extra in extras)))
+            else:
+                prints[doc.id] = hash(parts)
+        self._needs, self._own = needs_memo, own_memo
         return prints
 
 
@@ -162,13 +173,22 @@ def _document(doc: Document) -> tuple[object, ...]:
     )
 
 
+def _translation_groups(site: Site) -> dict[str, int]:
+    """Per page in a translation group, a hash of the group (its pages' ids, URLs and
+    languages): what its ``translations`` list is made of."""
+    listed = site.listed
+    groups: dict[int, list[int]] = {}
+    for position, group in enumerate(site.translations.groups):
+        if listed[position].lang is not None:
+            groups.setdefault(group, []).append(position)
+    found: dict[str, int] = {}
+    for members in groups.values():
+        if len(members) > 1:
+            value = hash(tuple((listed[i].id, listed[i].url, listed[i].lang) for i in members))
+            for i in members:
+                found[listed[i].id] = value
+    return found
+
+
 def _link(doc: Document | None) -> tuple[str, str | None, str] | None:
     return None if doc is None else (doc.id, doc.title, doc.url)
-
-
-def _timeline(site: Site, doc_id: str) -> int:
-    embed = site.timeline_json(doc_id)
-    data = site.timelines.data.get(doc_id)
-    if embed is None and data is None:
-        return 0
-    return hash((orjson.dumps(embed), orjson.dumps(data)))
