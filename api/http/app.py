@@ -92,6 +92,7 @@ def create_app(settings: Settings | None = None, *, start: bool = True) -> FastA
     app.state.settings = settings
     app.state.embeds = embeds
     app.state.live = live
+    app.state.tokens = tokens
     errors.install(app)
     routers = (
         pages,
