@@ -188,7 +188,7 @@ class Endpoint:
             self._remember(Failure(self.name, attempt.version, attempt.count, error, wall, None))
             return
         log.warning(
-            "webhook: delivering version %s to %s failed (%s); retrying in %.0fs",
+            "webhook: delivering version %s to %s failed (%s); retrying in %gs",
             attempt.version[:12],
             self.name,
             error,
