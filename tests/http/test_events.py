@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from typing import Any
 
 import pytest
@@ -16,7 +17,7 @@ from api.site.fingerprints import Printer
 
 
 def feed_of(*versions: str, changed: str = "notes/a") -> Feed:
-    steps = tuple(Delta(a, b, changed=(changed,)) for a, b in zip(versions, versions[1:], strict=False))
+    steps = tuple(Delta(a, b, changed=(changed,)) for a, b in itertools.pairwise(versions))
     return Feed(tuple(versions), steps, {}, {}, Printer())
 
 
@@ -24,7 +25,7 @@ class Client:
     """One subscriber: the stream's ASGI call, with what it sent, and a way to leave."""
 
     def __init__(self, stream: EventStream, scope: dict[str, Any] | None = None) -> None:
-        self.messages: list[dict[str, Any]] = []
+        self.messages: list[MutableMapping[str, Any]] = []
         self.left = asyncio.Event()
         self.got = asyncio.Event()
         requested = False
@@ -37,7 +38,7 @@ class Client:
             await self.left.wait()
             return {"type": "http.disconnect"}
 
-        async def send(message: dict[str, Any]) -> None:
+        async def send(message: MutableMapping[str, Any]) -> None:
             self.messages.append(message)
             self.got.set()
 
@@ -85,7 +86,9 @@ def test_a_new_client_gets_ready_then_each_version() -> None:
         headers = dict(start["headers"])
         assert headers[b"content-type"] == b"text/event-stream; charset=utf-8"
         assert headers[b"cache-control"] == b"no-store"
-        assert client.events() == [{"event": "ready", "id": "v1", "data": {"content_version": "v1"}}]
+        assert client.events() == [
+            {"event": "ready", "id": "v1", "data": {"content_version": "v1"}}
+        ]
         box[0] = feed_of("v1", "v2")
         broadcaster.publish()
         await client.until(lambda: len(client.events()) == 2)
@@ -247,7 +250,9 @@ def test_publish_and_close_from_another_thread(subscribers: int) -> None:
     async def test() -> None:
         box = [feed_of("v1")]
         broadcaster = Broadcaster(heartbeat=60, max_subscribers=10)
-        clients = [Client(EventStream(broadcaster, lambda: box[0], None)) for _ in range(subscribers)]
+        clients = [
+            Client(EventStream(broadcaster, lambda: box[0], None)) for _ in range(subscribers)
+        ]
         for client in clients:
             await client.until(lambda c=client: len(c.events()) == 1)  # type: ignore[misc]
         box[0] = feed_of("v1", "v2")

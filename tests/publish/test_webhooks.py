@@ -4,6 +4,7 @@ retried after failures, once per version whatever the number of workers."""
 from __future__ import annotations
 
 import base64
+import itertools
 import json
 import logging
 import os
@@ -114,7 +115,7 @@ def test_a_failed_delivery_is_retried_with_backoff_until_it_succeeds(
     attempts = got.received()
     assert {d.headers["webhook-id"] for d in attempts} == {"msg_v1"}  # one message
     assert all(verify(SECRET, d) for d in attempts)
-    gaps = [b.at - a.at for a, b in zip(attempts, attempts[1:], strict=False)]
+    gaps = [b.at - a.at for a, b in itertools.pairwise(attempts)]
     assert gaps[0] >= FAST.first_retry * 0.9 and gaps[1] >= 2 * FAST.first_retry * 0.9
     assert report["delivered"] == 1 and report["failed_attempts"] == 2
     assert report["failures"] == []  # it succeeded in the end
@@ -178,9 +179,7 @@ def test_workers_sharing_a_lock_folder_deliver_each_version_once(tmp_path: Path)
             for worker in workers:
                 worker.announce(step(version))
         poll(lambda: len(got.received()) >= 2, 10, "deliveries")
-        poll(
-            lambda: sum(w.endpoints[0].counts.skipped for w in workers) == 4, 10, "others skip"
-        )
+        poll(lambda: sum(w.endpoints[0].counts.skipped for w in workers) == 4, 10, "others skip")
         for worker in workers:
             worker.stop()
     assert sorted(d.headers["webhook-id"] for d in got.received()) == ["msg_v1", "msg_v2"]
