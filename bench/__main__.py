@@ -1,6 +1,6 @@
 """``make bench``: every benchmark in one run, written to ``docs/performance.md``.
 
-``python -m bench [render] [throughput] [coldstart] [scale]`` runs some parts only (the
+``python -m bench [render] [throughput] [coldstart] [scale] [events]`` runs some parts only (the
 report then holds only those).
 """
 
@@ -16,11 +16,12 @@ from typing import Any
 from bench.common import CORPUS, ROOT, machine
 from bench.throughput import PAGE
 
-PARTS = ("render", "throughput", "coldstart", "scale")
+PARTS = ("render", "throughput", "coldstart", "scale", "events")
 TARGETS = {
     "throughput": "page detail at least 0.80 of a bare Starlette app's requests per second",
     "coldstart": "time to ready at most 1.5x Hugo's build; first-touch p95 at most 20 ms",
     "scale": "list and filter p50 at most 3x detail p50, search at most 10x, RSS at most 1.5 GiB",
+    "events": "page detail with 1,000 event streams open at least 0.90 of it with none",
 }
 
 
@@ -162,6 +163,27 @@ def render_report(results: dict[str, Any]) -> str:
             f"Ready in {_f(r['ready_s'])} s; indexes for the measured fields and the search "
             f"index built in {_f(r['warmup_s'])} s after that. "
             f"**Server RSS: {_f(r['rss_mib'], 0)} MiB.**",
+            "",
+        ]
+    if "events" in results:
+        r = results["events"]
+        lines += [
+            "## Event streams",
+            "",
+            f"Target: {TARGETS['events']}.",
+            "",
+            f"`GET {PAGE}` on the aba-icc corpus, wrk with 1 thread and {r['connections']} "
+            f"connections, {r['rounds']} alternating rounds of {r['seconds']} s: with no stream "
+            f"open, then with {int(r['subscribers']):,} `/api/v1/events` streams held open "
+            "(heartbeats every second, so each is woken a thousand times a second); medians.",
+            "",
+            "| | requests/s | p99 latency |",
+            "|---|---:|---:|",
+            f"| no stream | {_f(r['rps_without'], 0)} | {_f(r['p99_without_ms'])} ms |",
+            f"| {int(r['subscribers']):,} streams | {_f(r['rps_with'], 0)} | "
+            f"{_f(r['p99_with_ms'])} ms |",
+            "",
+            f"**Ratio with/without: {_f(r['ratio'])}.** Non-2xx responses: {int(r['errors'])}.",
             "",
         ]
     return "\n".join(lines)
