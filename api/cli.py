@@ -102,6 +102,34 @@ def serve(
     log_level: Annotated[
         str, typer.Option(envvar="CONTENT_API_LOG_LEVEL", help="Log level.")
     ] = "info",
+    header_timeout: Annotated[
+        float,
+        typer.Option(
+            envvar="CONTENT_API_HEADER_TIMEOUT",
+            min=0.001,
+            help="Seconds a client has to send its request line and headers.",
+        ),
+    ] = 10.0,
+    body_timeout: Annotated[
+        float,
+        typer.Option(
+            envvar="CONTENT_API_BODY_TIMEOUT",
+            min=0.001,
+            help="Seconds a client has to send a request body, after its headers.",
+        ),
+    ] = 30.0,
+    limit_concurrency: Annotated[
+        int,
+        typer.Option(
+            envvar="CONTENT_API_LIMIT_CONCURRENCY",
+            min=1,
+            help="Most connections per worker; requests beyond get a 503.",
+        ),
+    ] = 4096,
+    http: Annotated[
+        str,
+        typer.Option(envvar="CONTENT_API_HTTP", help="HTTP parser: auto, httptools or h11."),
+    ] = "auto",
 ) -> None:
     """Serve the API. Every option can also come from its `CONTENT_API_*` variable."""
     import uvicorn
@@ -123,6 +151,10 @@ def serve(
         "sanitize": sanitize,
         "public_url": public_url,
         "log_level": log_level,
+        "header_timeout": header_timeout,
+        "body_timeout": body_timeout,
+        "limit_concurrency": limit_concurrency,
+        "http": http,
     }
     try:
         settings = Settings(**values)
@@ -138,6 +170,7 @@ def serve(
         "timeout_graceful_shutdown": 30,
         "proxy_headers": True,
         "server_header": False,
+        **_connection_options(settings),
     }
     if workers > 1:
         from pydantic import SecretStr
@@ -155,7 +188,9 @@ def serve(
         uvicorn.run("api.http.app:app_from_env", factory=True, workers=workers, **common)
         return
     from api.http.app import create_app
+    from api.http.protocol import configure
 
+    configure(settings.header_timeout, settings.body_timeout)
     uvicorn.run(create_app(settings), **common)
 
 
@@ -168,6 +203,45 @@ def _lock_dir() -> Path:
     folder = Path(tempfile.mkdtemp(prefix="content-api-webhooks-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     return folder
+
+
+def _connection_options(settings: Any) -> dict[str, Any]:
+    """uvicorn's protocol (with the receive deadlines) and the connection cap, with the
+    descriptor limit raised to fit the cap."""
+    from api.http.protocol import PROTOCOLS, parser
+
+    limit = _descriptors_for(settings.limit_concurrency)
+    return {
+        "http": PROTOCOLS[parser(settings.http)],
+        "ws": "none",  # no WebSocket endpoints: an Upgrade is an ordinary request
+        "limit_concurrency": limit,
+    }
+
+
+#: Descriptors a worker needs beside its connections: the listening socket, logs, content
+#: files being read, the search index, child processes' pipes.
+SPARE_DESCRIPTORS = 256
+
+
+def _descriptors_for(connections: int) -> int:
+    """Raise this process's soft limit of open files so that ``connections`` fit (the hard
+    limit permitting); the cap that fits what could be had."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = connections + SPARE_DESCRIPTORS
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        new = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (new, hard))
+        soft = new
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        fitted = max(1, soft - SPARE_DESCRIPTORS)
+        err.print(
+            f"[yellow]warning:[/yellow] only {soft} open files are allowed; "
+            f"--limit-concurrency lowered from {connections} to {fitted}"
+        )
+        return fitted
+    return connections
 
 
 def _exit_zero_on_sigterm() -> None:

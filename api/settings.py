@@ -57,6 +57,20 @@ class Settings(BaseSettings):
     max_url_length: int = Field(8192, ge=256, description="Longest request target accepted.")
     max_query_params: int = Field(64, ge=1, description="Most query parameters accepted.")
     log_level: str = Field("info", description="uvicorn log level.")
+    header_timeout: float = Field(
+        10.0, gt=0, description="Seconds a client has to send its request line and headers."
+    )
+    body_timeout: float = Field(
+        30.0, gt=0, description="Seconds a client has to send a request body, after its headers."
+    )
+    limit_concurrency: int = Field(
+        4096,
+        ge=1,
+        description="Most connections (and requests in flight) per worker; more get a 503.",
+    )
+    http: Literal["auto", "httptools", "h11"] = Field(
+        "auto", description="HTTP parser: httptools (the default when installed) or h11."
+    )
     hosted_embeds: bool = Field(
         True, description="Serve self-hosted TimelineJS embeds at /embed/timelines/{page_id}."
     )

@@ -12,8 +12,22 @@ from typing import Any
 from api.http.problems import PROBLEM_TYPE
 from api.http.schemas import Problem
 from api.query import MAX_LIMIT
-from api.query.fts import MAX_QUERY_CHARS
-from api.query.params import INCLUDES, MAX_FIELDS, MAX_FILTERS, MAX_LANGS, MAX_SORT_KEYS
+from api.query.params import (
+    INCLUDES,
+    MAX_COLLECTION_CHARS,
+    MAX_FIELDS,
+    MAX_FIELDS_CHARS,
+    MAX_FILTER_FIELD_CHARS,
+    MAX_FILTER_KEYS,
+    MAX_FILTER_REPEATS,
+    MAX_FILTER_VALUE_CHARS,
+    MAX_INCLUDE_CHARS,
+    MAX_LANG_CHARS,
+    MAX_LANGS,
+    MAX_Q_CHARS,
+    MAX_SORT_CHARS,
+    MAX_SORT_KEYS,
+)
 
 _DESCRIPTIONS = {
     304: "Not Modified: the `If-None-Match` ETag still matches.",
@@ -21,7 +35,6 @@ _DESCRIPTIONS = {
     410: "Gone: that content version is no longer kept; refetch everything.",
     414: "URI Too Long: the URL is longer than the server accepts.",
     422: "Invalid Parameter: a query parameter is malformed or out of range (see `errors`).",
-    501: "Not Implemented: the requested format is not offered.",
     503: "Not Ready: the content is still loading.",
 }
 
@@ -38,6 +51,32 @@ def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
         }
     found[304] = {"description": _DESCRIPTIONS[304]}
     return found
+
+
+def links(status: int, **targets: tuple[str, dict[str, str]]) -> dict[int | str, Any]:
+    """OpenAPI links of a response: ``name=(operationId, {parameter: runtime expression})``.
+    They tell clients (and stateful fuzzers) where a response leads."""
+    return {
+        status: {
+            "links": {
+                name: {"operationId": operation, "parameters": parameters}
+                for name, (operation, parameters) in targets.items()
+            }
+        }
+    }
+
+
+def with_links(
+    responses: dict[int | str, dict[str, Any]], extra: dict[int | str, Any]
+) -> dict[int | str, dict[str, Any]]:
+    """``responses`` with the links of ``extra`` added to the same statuses."""
+    merged = dict(responses)
+    for status, value in extra.items():
+        merged[status] = {**merged.get(status, {}), **value}
+    return merged
+
+
+FIRST_ID = "$response.body#/data/0/id"
 
 
 def _param(
@@ -64,11 +103,17 @@ def _param(
 # against the parsers. Explicit classes only: ``\s`` and ``\w`` differ between Python,
 # ECMA-262 and Rust. A comma-list item is trimmed (of what ``str.strip`` removes) and empty
 # items are skipped; ``\x`` stands for ``x``, and a backslash ending the value for itself.
-_WS = r"\t\n\x0b\x0c\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# No parameter may hold a control character (C0, DEL, C1): ``_CTRL`` is left out everywhere.
+_CTRL = r"\x00-\x1f\x7f-\x9f"
+_WS = r"\x20\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _SPACE = rf"(?:[{_WS}]|\\[{_WS}])*"  # trimmed away, escaped or not
-_PLAIN = r"(?:[^.,\[\]\\]|\\[^.\[\]]|\\(?!\n)$)"  # a character of a field name
-_SOLID = rf"(?:[^.,\[\]\\{_WS}]|\\[^.\[\]{_WS}]|\\(?!\n)$)"  # one that trimming keeps
-_FIRST = rf"(?:[^.,\[\]\\{_WS}+-]|\\[^.\[\]{_WS}+-]|\\(?!\n)$)"  # a solid one that is no sign
+_PLAIN = rf"(?:[^.,\[\]\\{_CTRL}]|\\[^.\[\]{_CTRL}]|\\(?!\n)$)"  # a character of a field name
+_SOLID = rf"(?:[^.,\[\]\\{_WS}{_CTRL}]|\\[^.\[\]{_WS}{_CTRL}]|\\(?!\n)$)"  # one trimming keeps
+_FIRST = rf"(?:[^.,\[\]\\{_WS}{_CTRL}+-]|\\[^.\[\]{_WS}{_CTRL}+-]|\\(?!\n)$)"  # solid, no sign
+#: Text with no control character: the short pattern of every free-text parameter.
+# ``(?!\n)``: in Python's dialect (fuzzers, generated clients) ``$`` also matches before
+# a final newline, which is a control character here.
+TEXT_PATTERN = rf"^[^{_CTRL}]*(?!\n)$"
 _SIGN = r"(?:[+-]|\\[+-])"
 _DOT = r"(?:\.|\\\.)"
 
@@ -81,9 +126,11 @@ def _field_name(first: str) -> str:
 def _comma_list(item: str, most: int | None = None) -> str:
     """Items separated by commas; empty ones are free, at most ``most`` others."""
     if most is None:
-        return rf"^{_SPACE}(?:(?:{item}){_SPACE})?(?:,{_SPACE}(?:(?:{item}){_SPACE})?)*$"
+        return rf"^{_SPACE}(?:(?:{item}){_SPACE})?(?:,{_SPACE}(?:(?:{item}){_SPACE})?)*(?!\n)$"
     full, empties = rf"{_SPACE}(?:{item}){_SPACE}", rf"(?:{_SPACE},)*"
-    return rf"^{empties}(?:{full}(?:,{empties}{full}){{0,{most - 1}}}(?:,{_SPACE})*|{_SPACE})$"
+    return (
+        rf"^{empties}(?:{full}(?:,{empties}{full}){{0,{most - 1}}}(?:,{_SPACE})*|{_SPACE})(?!\n)$"
+    )
 
 
 FIELDS_PATTERN = _comma_list(_field_name(_SOLID), MAX_FIELDS)
@@ -96,7 +143,7 @@ INCLUDE_PATTERN = _comma_list("|".join(sorted(INCLUDES)))
 COLLECTION = _param(
     "collection",
     "Only these collections (comma-separated).",
-    {"type": "string"},
+    {"type": "string", "maxLength": MAX_COLLECTION_CHARS, "pattern": TEXT_PATTERN},
     example="about-the-icc",
 )
 LIMIT = _param(
@@ -114,21 +161,21 @@ SORT = _param(
     "sort",
     "Fields to sort by, comma-separated, `-` for descending (`data.KEY` for front matter). "
     "The default is each collection's Jekyll order. Missing values sort last.",
-    {"type": "string", "pattern": SORT_PATTERN},
+    {"type": "string", "maxLength": MAX_SORT_CHARS, "pattern": SORT_PATTERN},
     example="-date,title",
 )
 FIELDS = _param(
     "fields",
     "Only these fields of each item, comma-separated (`data.KEY` for front matter); `id` is "
     "always kept.",
-    {"type": "string", "pattern": FIELDS_PATTERN},
+    {"type": "string", "maxLength": MAX_FIELDS_CHARS, "pattern": FIELDS_PATTERN},
     example="id,title,url",
 )
 INCLUDE = _param(
     "include",
     "Add fields to each item: html, excerpt, plaintext, toc, word_count, "
     "reading_time_minutes (rendered), translations (comma-separated).",
-    {"type": "string", "pattern": INCLUDE_PATTERN},
+    {"type": "string", "maxLength": MAX_INCLUDE_CHARS, "pattern": INCLUDE_PATTERN},
     example="html",
 )
 # Language ranges as api.query.params reads them: ``*``, or alphanumeric subtags joined by
@@ -142,7 +189,7 @@ LANG = _param(
     "Only pages in these languages (comma-separated BCP 47 tags or ranges: `en`, `pt-BR`, "
     "`zh_tw`; `zh` matches `zh-TW` too, case and `-`/`_` do not matter; `*` is any "
     "language). With `lang_fallback=true`, an order of preference instead.",
-    {"type": "string", "pattern": LANG_PATTERN},
+    {"type": "string", "maxLength": MAX_LANG_CHARS, "pattern": LANG_PATTERN},
     example="en",
 )
 LANG_FALLBACK = _param(
@@ -156,7 +203,19 @@ LANG_FALLBACK = _param(
 HAS_TIMELINE = _param(
     "has_timeline", "Only pages with (true) or without (false) a timeline.", {"type": "boolean"}
 )
-_SCALARS = ["string", "number", "boolean", "null"]
+_FILTER_SCALAR = {
+    "anyOf": [
+        {"type": "string", "maxLength": MAX_FILTER_VALUE_CHARS, "pattern": TEXT_PATTERN},
+        {"type": ["number", "boolean", "null"]},
+    ]
+}
+_FILTER_VALUE = {
+    "anyOf": [
+        _FILTER_SCALAR,
+        # Repeated, one more condition each: `filter[tags]=a&filter[tags]=b` asks for both.
+        {"type": "array", "items": _FILTER_SCALAR, "maxItems": MAX_FILTER_REPEATS},
+    ]
+}
 FILTER: dict[str, Any] = _param(
     "filter",
     "Filters on any field, dotted for nested front matter: `filter[country]=Kenya,Uganda` "
@@ -166,13 +225,13 @@ FILTER: dict[str, Any] = _param(
     {
         "type": "object",
         # As api.query.params reads them: a field is dotted names, none empty, no brackets.
-        "propertyNames": {"pattern": r"^[^\[\].]+(?:\.[^\[\].]+)*$"},
-        "maxProperties": MAX_FILTERS,
-        # A query string has only text, and each value is read as the field's type. A
-        # repeated filter is one more condition (`filter[tags]=a&filter[tags]=b`: both).
-        "additionalProperties": {
-            "anyOf": [{"type": _SCALARS}, {"type": "array", "items": {"type": _SCALARS}}]
+        "propertyNames": {
+            "maxLength": MAX_FILTER_FIELD_CHARS,
+            "pattern": rf"^[^\[\].{_CTRL}]+(?:\.[^\[\].{_CTRL}]+)*(?!\n)$",
         },
+        "maxProperties": MAX_FILTER_KEYS,
+        # A query string has only text, and each value is read as the field's type.
+        "additionalProperties": _FILTER_VALUE,
     },
     style="deepObject",
     explode=True,
@@ -182,7 +241,7 @@ QUERY = {
     **_param(
         "q",
         'What to search for: words, "a phrase", or a prefix like `stat*`.',
-        {"type": "string", "minLength": 1, "maxLength": MAX_QUERY_CHARS},
+        {"type": "string", "maxLength": MAX_Q_CHARS, "pattern": TEXT_PATTERN},
         "rome statute",
     ),
     "required": True,

@@ -10,12 +10,21 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import urlencode
+
+from starlette.types import Scope
 
 from api.http import representations as rep
 from api.http.cache import Cached
 from api.http.runtime import Served
-from api.query import LIST_PARAMS, ListQuery, parse_list_query, parse_search_query, project
+from api.query import (
+    LIST_PARAMS,
+    ListQuery,
+    parse_list_query,
+    parse_search_query,
+    project,
+    query_pairs,
+)
 from api.query.languages import rank
 
 Params = list[tuple[str, str]]
@@ -36,7 +45,15 @@ class IndexNotReady(Exception):
 
 
 def params_of(query_string: str) -> Params:
-    return parse_qsl(query_string, keep_blank_values=True)
+    """``query_string`` as it came off the wire, each byte one latin-1 character."""
+    return query_pairs(query_string)
+
+
+def raw_query(scope: Scope) -> str:
+    """The request's query string, each byte one latin-1 character: what the fast path
+    reads too, so both paths parse, and cache, the same text."""
+    raw: bytes = scope.get("query_string", b"")
+    return raw.decode("latin-1")
 
 
 def respond(served: Served, kind: str, path: str, query_string: str, *, inline: bool) -> Cached:
@@ -75,6 +92,9 @@ def _list(
 
 def _search(served: Served, params: Params, path: str, inline: bool) -> Callable[[], Cached]:
     query = parse_search_query(params)
+    if not query.has_words:
+        # Nothing to search for: no page matches, and no index is needed to say so.
+        return lambda: _envelope(served, [], 0, query.limit, query.offset, path, params)
     index = served.store.search_index(0.0 if inline else INDEX_WAIT_SECONDS)
     if index is None:
         if inline:

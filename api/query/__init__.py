@@ -22,8 +22,10 @@ from api.query.params import (
     Op,
     SearchQuery,
     SortKey,
+    check_pairs,
     parse_list_query,
     parse_search_query,
+    query_pairs,
 )
 from api.query.search import SearchEntry, SearchHit, SearchIndex, SearchResult
 from api.query.text import search_text
@@ -50,9 +52,11 @@ __all__ = [
     "SearchQuery",
     "SearchResult",
     "SortKey",
+    "check_pairs",
     "core_resolver",
     "parse_list_query",
     "parse_search_query",
     "project",
+    "query_pairs",
     "search_text",
 ]

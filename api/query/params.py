@@ -19,14 +19,20 @@ Grammar (the raw ``(key, value)`` pairs, repeated keys kept):
 
 FIELD is any name: an unknown one matches nothing rather than failing. Everything else that
 cannot be honoured raises a :class:`QueryError` naming the parameter as written.
+
+Every name and value, of any endpoint, is text: :func:`query_pairs` decodes a raw query
+string as UTF-8 (what is not UTF-8 becomes lone surrogates), and :func:`check_pairs` refuses
+control characters (C0, DEL, C1), NUL and lone surrogates wherever they appear.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from urllib.parse import parse_qsl
 
 from api.content.languages import tag_key
 from api.query.errors import QueryError
@@ -65,15 +71,40 @@ SEARCH_PARAMS = frozenset({"q", "collection", "limit", "offset"})
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 # Bounds that no real client reaches; they keep one request's work bounded.
-MAX_FILTERS = 32
+MAX_FILTER_KEYS = 8  # distinct ``filter[...]`` names, operators included
+MAX_FILTER_REPEATS = 4  # conditions under one name (``filter[tags]=a&filter[tags]=b``)
+MAX_FILTERS = MAX_FILTER_KEYS * MAX_FILTER_REPEATS
 MAX_VALUES = 100
 MAX_SORT_KEYS = 8
 MAX_FIELDS = 100
 MAX_LANGS = 32
+# Lengths in characters, chosen so that a request the OpenAPI schema calls valid always fits
+# the server's URL limit (``max_url_length``, counted in characters once percent-decoded):
+# every parameter of a list at its longest, 32 filters included, is under 8,192.
+MAX_COLLECTION_CHARS = 256
+MAX_SORT_CHARS = 256
+MAX_FIELDS_CHARS = 768
+MAX_INCLUDE_CHARS = 128
+MAX_FILTER_FIELD_CHARS = 64
+MAX_FILTER_VALUE_CHARS = 120
+MAX_Q_CHARS = 1000
+MAX_LANG_CHARS = 256
+#: The most characters of the parameters above, for each name.
+MAX_CHARS = {
+    "collection": MAX_COLLECTION_CHARS,
+    "sort": MAX_SORT_CHARS,
+    "fields": MAX_FIELDS_CHARS,
+    "include": MAX_INCLUDE_CHARS,
+    "q": MAX_Q_CHARS,
+    "lang": MAX_LANG_CHARS,
+}
 
 _FILTER = re.compile(r"filter\[([^\[\]]*)\](?:\[([^\[\]]*)\])?")
 _UNSIGNED = re.compile(r"\d{1,18}")
 _SCALARS = ("limit", "offset", "has_timeline", "lang_fallback", "sort", "q")
+#: What no parameter may hold: C0 controls (NUL, tab and newline included), DEL, C1 controls
+#: and lone surrogates (which is also what bytes that are not UTF-8 decode to).
+_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 #: A language range: ``*``, or subtags of letters and digits joined by ``-`` or ``_``.
 _LANG_RANGE = re.compile(r"\*|[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*")
 
@@ -127,6 +158,12 @@ class SearchQuery:
     limit: int = DEFAULT_LIMIT
     offset: int = 0
 
+    @property
+    def has_words(self) -> bool:
+        """Whether ``q`` has a letter or a digit, in any script. Without one there is
+        nothing to search for, so the result is empty (not an error)."""
+        return any(char.isalnum() for char in self.q)
+
 
 def parse_list_query(
     params: Sequence[tuple[str, str]], *, allowed: frozenset[str] = LIST_PARAMS
@@ -152,6 +189,12 @@ def parse_list_query(
             filters.append(_filter(key, value))
     if len(filters) > MAX_FILTERS:
         raise QueryError("filter", f"at most {MAX_FILTERS} filter parameters are allowed")
+    written = Counter(f.param for f in filters)
+    if len(written) > MAX_FILTER_KEYS:
+        raise QueryError("filter", f"at most {MAX_FILTER_KEYS} different filters are allowed")
+    for param, count in written.items():
+        if count > MAX_FILTER_REPEATS:
+            raise QueryError(param, f"is given more than {MAX_FILTER_REPEATS} times")
     if len(fields) > MAX_FIELDS:
         raise QueryError("fields", f"at most {MAX_FIELDS} fields are allowed")
     if len(langs) > MAX_LANGS:
@@ -177,8 +220,8 @@ def parse_list_query(
 def parse_search_query(
     params: Sequence[tuple[str, str]], *, allowed: frozenset[str] = SEARCH_PARAMS
 ) -> SearchQuery:
-    """Parse a search query (``q``, ``collection``, ``limit``, ``offset``). Whether ``q`` has
-    anything to search for is checked by :meth:`SearchIndex.search`."""
+    """Parse a search query (``q``, ``collection``, ``limit``, ``offset``). A ``q`` with no
+    word in it (punctuation, spaces, nothing) is valid: see :attr:`SearchQuery.has_words`."""
     scalars = _scalars(params, allowed)
     if "q" not in scalars:
         raise QueryError("q", "is required: the words to search for")
@@ -190,6 +233,57 @@ def parse_search_query(
         limit=_limit(scalars.get("limit")),
         offset=_offset(scalars.get("offset")),
     )
+
+
+def query_pairs(query_string: str) -> list[tuple[str, str]]:
+    """The ``(name, value)`` pairs of a query string as it came off the wire (each byte one
+    latin-1 character: ASGI's ``query_string`` decoded as latin-1), percent escapes and raw
+    bytes read as UTF-8. Bytes that are not UTF-8 become lone surrogates, which
+    :func:`check_pairs` refuses; ``+`` is a space."""
+    pairs = parse_qsl(query_string, keep_blank_values=True, encoding="latin-1")
+    return [(_utf8(key), _utf8(value)) for key, value in pairs]
+
+
+def _utf8(text: str) -> str:
+    if text.isascii():
+        return text
+    return text.encode("latin-1", "replace").decode("utf-8", "surrogateescape")
+
+
+def check_pairs(params: Sequence[tuple[str, str]]) -> None:
+    """Refuse control characters, NUL and lone surrogates in any name or value, naming the
+    parameter (its own bad characters written as ``\\uXXXX``, so the name can be shown).
+    A pair with no name (``?=x``) asks nothing and is ignored, as the parsers ignore it."""
+    for key, value in params:
+        if not key:
+            continue
+        if _FORBIDDEN.search(key):
+            raise QueryError(printable(key), _forbidden_message("name", key))
+        if _FORBIDDEN.search(value):
+            raise QueryError(printable(key), _forbidden_message("value", value))
+
+
+def check_text(param: str, value: str) -> str:
+    """One parameter's value, checked as :func:`check_pairs` checks every value."""
+    if _FORBIDDEN.search(value):
+        raise QueryError(param, _forbidden_message("value", value))
+    return value
+
+
+def printable(text: str) -> str:
+    """``text`` with each forbidden character written as ``\\uXXXX`` (safe in JSON)."""
+    return _FORBIDDEN.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def _forbidden_message(part: str, text: str) -> str:
+    char = _FORBIDDEN.search(text)
+    assert char is not None
+    code = ord(char.group())
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"the {part} is not UTF-8 text (byte 0x{code - 0xDC00:02X}); percent-encode UTF-8"
+    if 0xD800 <= code <= 0xDFFF:
+        return f"the {part} holds a lone surrogate (U+{code:04X}), which is not text"
+    return f"the {part} holds a control character (U+{code:04X}), which no parameter accepts"
 
 
 def split_items(value: str) -> list[str]:
@@ -218,10 +312,14 @@ def valid_field(name: str) -> bool:
 
 
 def _scalars(params: Sequence[tuple[str, str]], allowed: frozenset[str]) -> dict[str, str]:
+    check_pairs(params)
     seen: dict[str, str] = {}
     for key, value in params:
         if not key:
             continue  # ``?=x`` or a stray ``&``: nothing is asked
+        most = MAX_CHARS.get(key)
+        if most is not None and len(value) > most:
+            raise QueryError(key, f"is too long: at most {most} characters")
         name = "filter" if key.startswith("filter[") else key
         if name not in allowed:
             raise QueryError(key, "is not a parameter of this endpoint")
@@ -239,6 +337,10 @@ def _filter(key: str, value: str) -> Filter:
     if match is None:
         raise QueryError(key, "is malformed: write filter[FIELD]=VALUE or filter[FIELD][OP]=VALUE")
     field, op_name = match.group(1), match.group(2)
+    if len(field) > MAX_FILTER_FIELD_CHARS:
+        raise QueryError(key, f"names a field longer than {MAX_FILTER_FIELD_CHARS} characters")
+    if len(value) > MAX_FILTER_VALUE_CHARS:
+        raise QueryError(key, f"is too long: at most {MAX_FILTER_VALUE_CHARS} characters")
     field = _field(field, key)
     try:
         op = Op(op_name if op_name is not None else "eq")

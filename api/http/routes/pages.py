@@ -8,9 +8,16 @@ from fastapi import APIRouter, Path, Query, Request
 
 from api.http import examples, schemas
 from api.http.deps import ServedDep
-from api.http.docs_meta import PAGE_LIST_PARAMETERS, errors
+from api.http.docs_meta import (
+    FIRST_ID,
+    PAGE_LIST_PARAMETERS,
+    TEXT_PATTERN,
+    errors,
+    links,
+    with_links,
+)
 from api.http.errors import NotFound
-from api.http.listing import respond
+from api.http.listing import raw_query, respond
 from api.http.responses import CachedResponse
 from api.http.runtime import Served
 
@@ -20,6 +27,8 @@ PageId = Annotated[
     str,
     Path(
         description="The page id: collection, `/`, then the path inside it without extension.",
+        max_length=1024,
+        json_schema_extra={"pattern": TEXT_PATTERN},
         examples=["about-the-icc/the-us-icc-relationship"],
         # Parameter-level examples too: Swagger UI's "Try it out" fills in only these.
         openapi_examples={
@@ -46,11 +55,19 @@ Sanitize = Annotated[
         "other pages of results."
     ),
     response_model=schemas.PageList,
-    responses=errors(422),
+    responses=with_links(
+        errors(422),
+        links(
+            200,
+            firstPage=("getPage", {"page_id": FIRST_ID}),
+            firstPageHtml=("getPageHtml", {"page_id": FIRST_ID}),
+            firstPageTimeline=("getPageTimeline", {"page_id": FIRST_ID}),
+        ),
+    ),
     openapi_extra={"parameters": PAGE_LIST_PARAMETERS},
 )
 def list_pages(request: Request, served: ServedDep) -> Any:
-    cached = respond(served, "pages", request.url.path, request.url.query, inline=False)
+    cached = respond(served, "pages", request.url.path, raw_query(request.scope), inline=False)
     return CachedResponse(cached, request)
 
 
@@ -131,7 +148,20 @@ def get_html(
     summary="Get a page",
     description="A page: its front matter, rendered HTML, derived fields, timeline and neighbours.",
     response_model=schemas.Page,
-    responses=errors(404, 422),
+    responses=with_links(
+        errors(404, 422),
+        links(
+            200,
+            html=("getPageHtml", {"page_id": "$response.body#/id"}),
+            timeline=("getPageTimeline", {"page_id": "$response.body#/id"}),
+            timelineData=("getPageTimelineData", {"page_id": "$response.body#/id"}),
+            find=(
+                "findPage",
+                {"url": "$response.body#/url", "source_path": "$response.body#/source_path"},
+            ),
+            oembed=("getOembed", {"url": "$response.body#/url"}),
+        ),
+    ),
 )
 def get_page(
     request: Request, served: ServedDep, page_id: PageId, sanitize: Sanitize = False

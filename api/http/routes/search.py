@@ -8,9 +8,9 @@ from fastapi import APIRouter, Request
 
 from api.http import schemas
 from api.http.deps import ServedDep
-from api.http.docs_meta import SEARCH_PARAMETERS, errors
+from api.http.docs_meta import FIRST_ID, SEARCH_PARAMETERS, errors, links, with_links
 from api.http.errors import NotReady
-from api.http.listing import IndexNotReady, respond
+from api.http.listing import IndexNotReady, raw_query, respond
 from api.http.responses import CachedResponse
 
 router = APIRouter(prefix="/api/v1", tags=["search"])
@@ -26,12 +26,12 @@ router = APIRouter(prefix="/api/v1", tags=["search"])
         "Thai text. Snippets are HTML-escaped text with matches in `<mark>`."
     ),
     response_model=schemas.SearchResults,
-    responses=errors(422),
+    responses=with_links(errors(422), links(200, firstHit=("getPage", {"page_id": FIRST_ID}))),
     openapi_extra={"parameters": SEARCH_PARAMETERS},
 )
 def search_pages(request: Request, served: ServedDep) -> Any:
     try:
-        cached = respond(served, "search", request.url.path, request.url.query, inline=False)
+        cached = respond(served, "search", request.url.path, raw_query(request.scope), inline=False)
     except IndexNotReady:
         raise NotReady() from None
     return CachedResponse(cached, request)
