@@ -112,8 +112,11 @@ class Settings(BaseSettings):
     events_heartbeat: float = Field(
         15.0, gt=0, le=300, description="Seconds between heartbeats on /api/v1/events."
     )
-    events_max_subscribers: int = Field(
-        2048, ge=1, description="Most /api/v1/events streams per worker; more get a 503."
+    events_max_subscribers: int | None = Field(
+        None,
+        ge=1,
+        description="Most /api/v1/events streams per worker; more get a 503 (default: half "
+        "of `limit_concurrency`, so that ordinary requests always have room).",
     )
     oembed_embed: Literal["knightlab", "hosted"] = Field(
         "knightlab",
@@ -184,3 +187,8 @@ class Settings(BaseSettings):
     @classmethod
     def _strip_slash(cls, value: str | None) -> str | None:
         return value.rstrip("/") if value else None
+
+    @property
+    def stream_cap(self) -> int:
+        """Most event streams per worker: as set, else half the connection cap."""
+        return self.events_max_subscribers or max(1, self.limit_concurrency // 2)

@@ -20,7 +20,7 @@ from api.site.changes import Feed
 class Live:
     def __init__(self, settings: Settings, runtime: Runtime) -> None:
         self.runtime = runtime
-        limit = settings.events_max_subscribers
+        limit = settings.stream_cap
         self.public = Broadcaster(settings.events_heartbeat, limit)
         self.preview = Broadcaster(settings.events_heartbeat, limit)
         self.deliveries = Deliveries.from_settings(settings)

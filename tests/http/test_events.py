@@ -7,13 +7,18 @@ import itertools
 import json
 import signal
 from collections.abc import Callable, MutableMapping
+from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 
+from api.http.app import create_app
 from api.http.events import Broadcaster, EventStream, on_shutdown_signals
+from api.settings import Settings
 from api.site.changes import Delta, Feed
 from api.site.fingerprints import Printer
+from tests.support.sites import page, write_site
 
 
 def feed_of(*versions: str, changed: str = "notes/a") -> Feed:
@@ -264,3 +269,26 @@ def test_publish_and_close_from_another_thread(subscribers: int) -> None:
         assert broadcaster.closed
 
     run(test)
+
+
+def test_past_the_cap_and_while_stopping_a_stream_is_a_503(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", {"_notes/a.md": page("title: A")})
+    app = create_app(Settings(content_dir=root, events_max_subscribers=2), start=False)
+    app.state.runtime.load()
+    client = TestClient(app, raise_server_exceptions=False)
+    live = app.state.live
+    live.public.subscribers = 1
+    live.preview.subscribers = 1  # both views count
+    full = client.get("/api/v1/events")
+    assert full.status_code == 503
+    assert full.json()["type"].endswith("/too-many-streams")
+    live.public.subscribers = live.preview.subscribers = 0
+    live.close()
+    stopping = client.get("/api/v1/events")
+    assert stopping.status_code == 503 and stopping.json()["type"].endswith("/stopping")
+
+
+def test_the_stream_cap_leaves_room_for_ordinary_requests() -> None:
+    assert Settings().stream_cap == Settings().limit_concurrency // 2 == 2048
+    assert Settings(limit_concurrency=100).stream_cap == 50
+    assert Settings(events_max_subscribers=10).stream_cap == 10
