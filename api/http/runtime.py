@@ -90,7 +90,10 @@ class Runtime:
         """Build a new snapshot (re-reading only what changed) and swap it in."""
         with self._lock:
             started = time.perf_counter()
-            snapshot, hidden = self.loader.load_views(changed, hidden=self.views.preview)
+            if self.views.preview:
+                snapshot, hidden = self.loader.load_views(changed, hidden=True)
+            else:
+                snapshot, hidden = self.loader.load(changed), None
             served = self.views.build(snapshot, hidden, self._served)
             self._served = served
             self.reloads += 1

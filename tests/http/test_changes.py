@@ -79,6 +79,11 @@ def test_since_is_required(tmp_path: Path) -> None:
     response = client.get("/api/v1/changes")
     assert response.status_code == 422
     assert response.json()["errors"][0]["param"] == "since"
+    # Something that cannot be a version at all is a bad request, not a version gone.
+    for bad in ("nope", "ABCDEF", "0" * 65, "%00"):
+        response = client.get(f"/api/v1/changes?since={bad}")
+        assert response.status_code == 422, bad
+        assert response.json()["errors"][0]["param"] == "since"
 
 
 def test_the_preview_has_its_own_feed_where_hidden_pages_appear(tmp_path: Path) -> None:

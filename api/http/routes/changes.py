@@ -19,11 +19,13 @@ from api.site.changes import MAX_VERSIONS
 
 router = APIRouter(prefix="/api/v1", tags=["changes"])
 
+#: What a content version looks like (a hash in hex); anything else is a 422, not a 410.
+VERSION_PATTERN = "^[0-9a-f]{1,64}$"
+
 Version = Annotated[
     str,
     Query(
-        min_length=1,
-        max_length=128,
+        pattern=VERSION_PATTERN,
         description="A content version you have (`content_version` of `/readyz`, of an event "
         "or of an earlier answer here, `to`).",
         examples=["3f6a1c0e9b2d4f8a7c5e1b0d9a8f7e6c"],
@@ -108,8 +110,7 @@ async def stream_events(
     since: Annotated[
         str | None,
         Query(
-            min_length=1,
-            max_length=128,
+            pattern=VERSION_PATTERN,
             description="Resume from this version (as `Last-Event-ID` does).",
         ),
     ] = None,
