@@ -25,6 +25,8 @@ VERSION_PATTERN = "^[0-9a-f]{1,64}$"
 Version = Annotated[
     str,
     Query(
+        min_length=1,
+        max_length=64,
         pattern=VERSION_PATTERN,
         description="A content version you have (`content_version` of `/readyz`, of an event "
         "or of an earlier answer here, `to`).",
@@ -110,6 +112,8 @@ async def stream_events(
     since: Annotated[
         str | None,
         Query(
+            min_length=1,
+            max_length=64,
             pattern=VERSION_PATTERN,
             description="Resume from this version (as `Last-Event-ID` does).",
         ),
