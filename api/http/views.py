@@ -74,7 +74,7 @@ class Views:
         """The ``Served`` of a new version (``hidden``: its preview snapshot, if any)."""
         from api.http.runtime import Served
 
-        site = Site(public, self.options)
+        site = Site(public, self.options, previous.site if previous else None)
         feed = previous.feed.advance(site) if previous and previous.feed else Feed.start(site)
         slot = None
         if hidden is not None:
@@ -88,6 +88,6 @@ class Views:
     def build_preview(self, snapshot: Snapshot, previous: Served | None) -> Served:
         from api.http.runtime import Served
 
-        site = Site(snapshot, self.options)
+        site = Site(snapshot, self.options, previous.site if previous else None)
         feed = previous.feed.advance(site) if previous and previous.feed else Feed.start(site)
         return Served(site, Store(site, self.settings, cache_control=PRIVATE), feed, None)

@@ -6,7 +6,8 @@ Nothing is rendered to take it. A page's fingerprint covers:
   configuration and server options (a change there changes every page);
 - the previous and next pages it links to (their id, title and URL);
 - its timeline embed (from its own file) and timeline data (with every timeline's data);
-- its translations;
+- its translations, its references and its backlinks (each page named: its title, URL
+  and content, which an expanded reference shows);
 - what its HTML can depend on beyond its own file, judged from the Liquid and links in its
   body, conservatively: ``site.data`` means the data files, ``site.pages``/``posts``/a
   collection, ``{% link %}``, ``{% post_url %}`` or a link to a ``.md`` file mean every
@@ -23,6 +24,7 @@ from collections.abc import Callable, Hashable, Mapping
 from typing import TYPE_CHECKING
 
 from api.content.model import Document
+from api.site.references import Links
 
 if TYPE_CHECKING:
     from api.site.site import Site
@@ -118,6 +120,8 @@ class Printer:
         timelines = hash(site.timelines.version)
         with_data = site.timelines.data
         translations = _translation_groups(site)
+        references = site.references
+        by_id = snapshot.by_id
         needs_memo: dict[tuple[str, str], int] = {}
         own_memo: dict[int, tuple[Document, int]] = {}
         known_needs, known_own = self._needs, self._own
@@ -142,6 +146,8 @@ class Printer:
                 everything if found & Needs.EVERYTHING else by_needs[found],
                 timelines if doc.id in with_data else 0,
                 translations.get(doc.id, 0),
+                _links(references.outgoing(doc.id), by_id),
+                _links(references.incoming(doc.id), by_id),
             )
             if extras:
                 prints[doc.id] = hash((*parts, *(extra(site, doc) for extra in extras)))
@@ -188,6 +194,19 @@ def _translation_groups(site: Site) -> dict[str, int]:
             for i in members:
                 found[listed[i].id] = value
     return found
+
+
+def _links(links: Links, by_id: Mapping[str, Document]) -> int:
+    """A page's references (or backlinks), as served: each key or group, and each page's
+    id, title and URL, and its content (an expanded reference shows its data)."""
+    if not links:
+        return 0
+    return hash(
+        tuple(
+            (key, tuple((t, by_id[t].title, by_id[t].url, by_id[t].content_hash) for t in ids))
+            for key, ids in links
+        )
+    )
 
 
 def _link(doc: Document | None) -> tuple[str, str | None, str] | None:

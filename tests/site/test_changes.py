@@ -239,3 +239,28 @@ def test_translations_change_with_their_group(tmp_path: Path) -> None:
     delta = sequence.reload()
     assert delta.added == ("notes/es",)
     assert set(delta.changed) >= {"notes/en", "notes/fr"}
+
+
+def test_references_and_backlinks_change_with_the_pages_they_name(tmp_path: Path) -> None:
+    config = "collections:\n  cases:\n    output: true\n  countries:\n    output: true\n"
+    sequence = Sequence(
+        tmp_path / "site",
+        {
+            "_cases/one.md": page("title: One\ncountry: sudan"),
+            "_cases/two.md": page("title: Two\ncountry: kenya"),
+            "_countries/sudan.md": page("title: Sudan"),
+            "_countries/kenya.md": page("title: Kenya"),
+            "_countries/chad.md": page("title: Chad"),
+        },
+    )
+    sequence.write("_config.yml", config)
+    sequence.reload()
+    # The country's text: the case that points at it changes (its expanded reference shows it).
+    sequence.write("_countries/sudan.md", page("title: Sudan", "New text.\n"))
+    delta = sequence.reload()
+    assert "cases/one" in delta.changed and "cases/two" not in delta.changed
+    # A case pointing elsewhere: the countries it leaves and joins change (their backlinks).
+    sequence.write("_cases/one.md", page("title: One\ncountry: chad"))
+    delta = sequence.reload()
+    assert {"cases/one", "countries/sudan", "countries/chad"} <= set(delta.changed)
+    assert "countries/kenya" not in delta.changed
