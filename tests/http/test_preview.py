@@ -282,3 +282,30 @@ def test_a_rotated_token_file_is_followed(site: Path, tmp_path: Path) -> None:
     assert client.get("/api/v1/pages/notes/secret", headers=BEARER).status_code == 401
     other = {"authorization": "Bearer other-token-0123456789"}
     assert client.get("/api/v1/pages/notes/secret", headers=other).status_code == 200
+
+
+def test_references_to_hidden_pages_resolve_in_the_preview_only(tmp_path: Path) -> None:
+    site = write_site(
+        tmp_path / "refs",
+        {
+            "_config.yml": "collections:\n  cases:\n    output: true\n  countries:\n    output: true\n",
+            "_cases/one.md": page("title: One\ncountry: sudan"),
+            "_cases/two.md": page("title: Two\ncountry: kenya"),
+            "_cases/three.md": page("title: Three\ncountry: kenya"),
+            "_countries/sudan.md": page("title: Sudan\npublished: false"),
+            "_countries/kenya.md": page("title: Kenya"),
+        },
+    )
+    client = client_for(site, preview_tokens=TOKEN)
+    public = client.get("/api/v1/pages/cases/one").json()
+    shown = client.get("/api/v1/pages/cases/one", headers=BEARER).json()
+    assert "country" not in public["references"]
+    assert [ref["id"] for ref in shown["references"]["country"]] == ["countries/sudan"]
+    backlinks = client.get("/api/v1/pages/countries/sudan", headers=BEARER).json()
+    assert [ref["id"] for ref in backlinks["referenced_by"]["cases.country"]] == ["cases/one"]
+    codes = {d["code"] for d in client.get("/api/v1/diagnostics").json()["data"]}
+    assert "dangling-reference" in codes
+    preview_codes = {
+        d["code"] for d in client.get("/api/v1/diagnostics", headers=BEARER).json()["data"]
+    }
+    assert "dangling-reference" not in preview_codes
