@@ -1,6 +1,6 @@
 """Event streams on a real server and both of its HTTP parsers: the receive deadlines never
-cut a stream (they time the request, not the response), heartbeats keep coming, and a HEAD
-answers the headers only."""
+cut a stream (they time the request, not the response), heartbeats keep coming, browsers on
+another origin may read it, and a HEAD answers the headers only."""
 
 from __future__ import annotations
 
@@ -39,6 +39,10 @@ def test_a_stream_outlives_the_deadlines(
         time.sleep(1.5)  # five deadlines long
         assert not stream.ended
         assert stream.comments - started >= 3  # heartbeats all along
+        # A browser on another origin may read it (EventSource sends Origin).
+        with Stream(f"{server.url}/api/v1/events", {"origin": "https://app.example"}) as other:
+            poll(lambda: other.named("ready"), 10, "ready across origins")
+            assert other.response_headers["access-control-allow-origin"] == "*"
         head = httpx.head(f"{server.url}/api/v1/events", timeout=10)
         assert head.status_code == 200 and head.content == b""
         assert head.headers["content-type"].startswith("text/event-stream")
