@@ -337,7 +337,7 @@ class DiagnosticList(_Model):
     data: list[DiagnosticItem]
     meta: DiagnosticCounts
     webhooks: WebhookReport | None = Field(
-        None, description="With CONTENT_API_WEBHOOKS: this process's webhook deliveries."
+        None, description="With CONTENT_API_WEBHOOKS: the recent webhook deliveries."
     )
 
 

@@ -8,7 +8,8 @@ else (another status, a redirect, which is never followed, a network error) is r
 ``RETRY_FOR`` seconds have passed since the first attempt: then it is given up, and logged.
 
 With several workers, each serving the same versions, a lock file per endpoint and version
-(created with ``O_EXCL`` in a folder all of them share) decides which one delivers it.
+(created with ``O_EXCL`` in a folder all of them share) decides which one delivers it; what
+became of it is shared there too (``api.publish.delivery_status``).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import logging
 import os
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,7 @@ from urllib.parse import urlsplit
 import orjson
 
 from api import __version__
+from api.publish.delivery_status import Book, Status
 from api.publish.webhooks import Message, Signer, decode_secret, endpoint_name
 
 if TYPE_CHECKING:
@@ -42,8 +44,8 @@ TIMEOUT = 5.0
 FIRST_RETRY = 1.0
 MAX_DELAY = 300.0
 RETRY_FOR = 3600.0
-#: Failed deliveries remembered for /api/v1/diagnostics, per endpoint.
-KEPT_FAILURES = 20
+#: How often a worker reads the statuses the others wrote, at most (seconds).
+SHARE_EVERY = 2.0
 #: Lock files older than this are removed (long after any retry could want them).
 LOCK_LIFETIME = 2 * 86400.0
 #: Most bytes of a receiver's answer read (the rest is dropped with the connection).
@@ -59,29 +61,6 @@ class Attempt:
 
 
 @dataclass(slots=True)
-class Failure:
-    """A delivery that has not succeeded (yet): for diagnostics."""
-
-    endpoint: str
-    version: str
-    attempts: int
-    error: str
-    at: datetime
-    next_at: datetime | None
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "endpoint": self.endpoint,
-            "content_version": self.version,
-            "attempts": self.attempts,
-            "last_error": self.error,
-            "last_attempt": self.at.isoformat(),
-            "next_attempt": self.next_at.isoformat() if self.next_at else None,
-            "gave_up": self.next_at is None,
-        }
-
-
-@dataclass(slots=True)
 class Schedule:
     timeout: float = TIMEOUT
     first_retry: float = FIRST_RETRY
@@ -91,14 +70,6 @@ class Schedule:
     def delay(self, attempts: int) -> float:
         """How long to wait after the ``attempts``-th failed attempt."""
         return float(min(self.max_delay, self.first_retry * 2 ** (attempts - 1)))
-
-
-@dataclass
-class _Counts:
-    delivered: int = 0
-    failed_attempts: int = 0
-    skipped: int = 0  # another worker delivered it
-    failures: dict[str, Failure] = field(default_factory=dict)
 
 
 class Endpoint:
@@ -113,14 +84,14 @@ class Endpoint:
         self.signer = signer
         self.lock_dir = lock_dir
         self.schedule = schedule
-        self.counts = _Counts()
+        self.book = Book(self.name, self.key, lock_dir)
+        self.skipped = 0  # versions another worker delivers
         self._queue: list[tuple[float, int, Attempt]] = []
         self._order = itertools.count()
         self._wake = threading.Condition()
         self._stop = False
         self._thread: threading.Thread | None = None
         self._cleaned = 0.0
-        self._lock = threading.Lock()
 
     def put(self, message: Message, version: str) -> None:
         now = time.monotonic()
@@ -144,8 +115,9 @@ class Endpoint:
         while True:
             with self._wake:
                 while not self._stop and (not self._queue or self._queue[0][0] > time.monotonic()):
-                    wait = self._queue[0][0] - time.monotonic() if self._queue else None
-                    self._wake.wait(wait)
+                    wait = self._queue[0][0] - time.monotonic() if self._queue else SHARE_EVERY
+                    if not self._wake.wait(min(wait, SHARE_EVERY)):
+                        self.book.refresh()  # the other workers' deliveries
                 if self._stop:
                     return
                 _, _, attempt = heapq.heappop(self._queue)
@@ -156,60 +128,45 @@ class Endpoint:
 
     def _attempt(self, attempt: Attempt) -> None:
         if attempt.count == 0 and not self._claim(attempt.version):
-            self.counts.skipped += 1
+            self.skipped += 1
             return
         attempt.count += 1
         error = self._post(attempt.message)
-        counts = self.counts
+        wall = datetime.now(UTC)
+        version = attempt.version
         if error is None:
-            counts.delivered += 1
-            with self._lock:
-                counts.failures.pop(attempt.version, None)
+            self.book.record(Status(version, attempt.count, True, None, wall, None))
             if attempt.count > 1:
                 log.info(
                     "webhook: version %s delivered to %s at attempt %d",
-                    attempt.version[:12],
+                    version[:12],
                     self.name,
                     attempt.count,
                 )
             return
-        counts.failed_attempts += 1
         now = time.monotonic()
         delay = self.schedule.delay(attempt.count)
-        wall = datetime.now(UTC)
         if now + delay - attempt.first > self.schedule.retry_for:
             log.error(
                 "webhook: gave up delivering version %s to %s after %d attempts: %s",
-                attempt.version[:12],
+                version[:12],
                 self.name,
                 attempt.count,
                 error,
             )
-            self._remember(Failure(self.name, attempt.version, attempt.count, error, wall, None))
+            self.book.record(Status(version, attempt.count, False, error, wall, None))
             return
         log.warning(
             "webhook: delivering version %s to %s failed (%s); retrying in %gs",
-            attempt.version[:12],
+            version[:12],
             self.name,
             error,
             delay,
         )
         next_at = datetime.fromtimestamp(wall.timestamp() + delay, UTC)
-        self._remember(Failure(self.name, attempt.version, attempt.count, error, wall, next_at))
+        self.book.record(Status(version, attempt.count, False, error, wall, next_at))
         with self._wake:
             heapq.heappush(self._queue, (now + delay, next(self._order), attempt))
-
-    def _remember(self, failure: Failure) -> None:
-        with self._lock:
-            failures = self.counts.failures
-            failures.pop(failure.version, None)
-            failures[failure.version] = failure
-            while len(failures) > KEPT_FAILURES:
-                failures.pop(next(iter(failures)))
-
-    def failures(self) -> list[Failure]:
-        with self._lock:
-            return list(self.counts.failures.values())
 
     def _post(self, message: Message) -> str | None:
         """One attempt: None when the receiver took it, else why not."""
@@ -309,15 +266,17 @@ class Deliveries:
             endpoint.stop()
 
     def report(self) -> dict[str, Any]:
-        """For ``/api/v1/diagnostics``: counts, and the deliveries that have not succeeded."""
-        failures = [f for e in self.endpoints for f in e.failures()]
+        """For ``/api/v1/diagnostics``: counts, and the deliveries that have not succeeded
+        (of every worker, when they share a lock folder)."""
+        statuses = [(e.book, s) for e in self.endpoints for s in e.book.statuses()]
+        failing = [(book, s) for book, s in statuses if not s.delivered]
         return {
             "endpoints": len(self.endpoints),
-            "delivered": sum(e.counts.delivered for e in self.endpoints),
-            "failed_attempts": sum(e.counts.failed_attempts for e in self.endpoints),
-            "retrying": sum(1 for f in failures if f.next_at is not None),
-            "given_up": sum(1 for f in failures if f.next_at is None),
-            "failures": [f.as_dict() for f in sorted(failures, key=lambda f: f.at)],
+            "delivered": sum(1 for _, s in statuses if s.delivered),
+            "failed_attempts": sum(s.attempts - (1 if s.delivered else 0) for _, s in statuses),
+            "retrying": sum(1 for _, s in failing if not s.given_up),
+            "given_up": sum(1 for _, s in failing if s.given_up),
+            "failures": [book.failure(s) for book, s in sorted(failing, key=lambda f: f[1].at)],
         }
 
 

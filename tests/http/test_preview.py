@@ -288,7 +288,7 @@ def test_references_to_hidden_pages_resolve_in_the_preview_only(tmp_path: Path) 
     site = write_site(
         tmp_path / "refs",
         {
-            "_config.yml": "collections:\n  cases:\n    output: true\n  countries:\n    output: true\n",
+            "_config.yml": "collections:\n  cases: {output: true}\n  countries: {output: true}\n",
             "_cases/one.md": page("title: One\ncountry: sudan"),
             "_cases/two.md": page("title: Two\ncountry: kenya"),
             "_cases/three.md": page("title: Three\ncountry: kenya"),

@@ -179,8 +179,28 @@ def test_workers_sharing_a_lock_folder_deliver_each_version_once(tmp_path: Path)
             for worker in workers:
                 worker.announce(step(version))
         poll(lambda: len(got.received()) >= 2, 10, "deliveries")
-        poll(lambda: sum(w.endpoints[0].counts.skipped for w in workers) == 4, 10, "others skip")
+        poll(lambda: sum(w.endpoints[0].skipped for w in workers) == 4, 10, "others skip")
         for worker in workers:
             worker.stop()
     assert sorted(d.headers["webhook-id"] for d in got.received()) == ["msg_v1", "msg_v2"]
-    assert len(os.listdir(folder)) == 2
+    locks = [name for name in os.listdir(folder) if not name.endswith(".json")]
+    assert len(locks) == 2
+
+
+def test_every_worker_reports_what_another_delivered_or_failed(tmp_path: Path) -> None:
+    folder = tmp_path / "locks"
+    folder.mkdir()
+    with receiver([500] * 100) as got:
+        one = Deliveries((got.url,), KEY, folder, Schedule(2, 10, 10, 60))
+        two = Deliveries((got.url,), KEY, folder, Schedule(2, 10, 10, 60))
+        one.start()
+        two.start()
+        one.announce(step("v1"))
+        poll(lambda: one.report()["retrying"] == 1, 10, "the first attempt failed")
+        # The other worker made no attempt, and reads the first one's within seconds.
+        poll(lambda: two.report()["retrying"] == 1, 10, "shared with the other worker")
+        (failure,) = two.report()["failures"]
+        assert failure["content_version"] == "v1" and failure["last_error"] == "HTTP 500"
+        assert two.endpoints[0].skipped == 0
+        one.stop()
+        two.stop()

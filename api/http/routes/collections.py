@@ -51,8 +51,8 @@ def list_collections(request: Request, served: ServedDep) -> Any:
         "Every problem met reading the content (invalid YAML, wrong types, broken timelines, "
         "duplicate ids...), with its file, line, severity and a stable code. Rendering "
         "problems (Liquid) appear once the page has been rendered; `content-api check` "
-        "renders every page. With webhooks configured, `webhooks` reports the deliveries "
-        "made by this server process and those that failed."
+        "renders every page. With webhooks configured, `webhooks` reports the recent "
+        "deliveries (of every worker) and those that failed."
     ),
     response_model=schemas.DiagnosticList,
     responses=errors(),
