@@ -87,3 +87,26 @@ def test_workers_share_the_token_and_deliver_each_version_once(
         ids = [d.headers["webhook-id"] for d in hook.received()]
         assert len(ids) == len(set(ids)) == 3, ids
         assert all(verify(SECRET, d) for d in hook.received())
+
+
+def test_sigterm_ends_every_workers_streams_at_once(
+    tmp_path: Path, start_server: StartServer
+) -> None:
+    from tests.live.sse import Stream
+
+    site = write_site(tmp_path / "site", {"_notes/a.md": page("title: A")})
+    server = start_server(site, "--workers", "2")
+    poll(
+        lambda: all(fetch(server.port, "/readyz") == 200 for _ in range(20)),
+        60,
+        "both workers ready",
+    )
+    streams = [Stream(f"{server.url}/api/v1/events") for _ in range(8)]  # on both workers
+    poll(lambda: all(s.named("ready") for s in streams), 20, "every stream ready")
+    stopped = time.monotonic()
+    server.process.terminate()
+    assert server.process.wait(timeout=20) == 0
+    took = time.monotonic() - stopped
+    poll(lambda: all(s.ended for s in streams), 10, "every stream ended")
+    print(f"\nSIGTERM with --workers 2 and 8 streams open: exited in {took:.2f}s")
+    assert took < 10  # uvicorn's graceful timeout would hold them 30 s
