@@ -190,7 +190,8 @@ def render_report(results: dict[str, Any]) -> str:
             f"`GET {PAGE}` on the aba-icc corpus, wrk with 1 thread and {r['connections']} "
             f"connections, {r['rounds']} alternating rounds of {r['seconds']} s: with no stream "
             f"open, then with {int(r['subscribers']):,} `/api/v1/events` streams held open "
-            "(heartbeats every second, so each is woken a thousand times a second); medians.",
+            "(heartbeats every second, so the server wakes a thousand streams every second); "
+            "medians.",
             "",
             "| | requests/s | p99 latency |",
             "|---|---:|---:|",
