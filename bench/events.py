@@ -72,11 +72,13 @@ def _descriptors() -> None:
         resource.setrlimit(resource.RLIMIT_NOFILE, (min(wanted, hard), hard))
 
 
-def run(rounds: int = 3, seconds: int = 8, connections: int = 32) -> dict[str, Any]:
+def measure(
+    heartbeat: float, rounds: int = 3, seconds: int = 8, connections: int = 32
+) -> dict[str, Any]:
     _descriptors()
     port = free_port()
     url = f"http://127.0.0.1:{port}{PAGE}"
-    env = {"CONTENT_API_EVENTS_HEARTBEAT": "1"}
+    env = {"CONTENT_API_EVENTS_HEARTBEAT": str(heartbeat)}
     without: list[dict[str, float]] = []
     with_streams: list[dict[str, float]] = []
     received = 0

@@ -205,7 +205,8 @@ async def _send(send: Send, body: bytes, *, more: bool = True) -> bool:
     """Send a chunk; False when the client has not taken it within ``SEND_TIMEOUT``."""
     message = {"type": "http.response.body", "body": body, "more_body": more}
     try:
-        await asyncio.wait_for(send(message), SEND_TIMEOUT)
+        async with asyncio.timeout(SEND_TIMEOUT):  # a timer, not a task as wait_for makes
+            await send(message)
     except TimeoutError:
         log.info("an event stream's client stopped reading; the stream is closed")
         return False

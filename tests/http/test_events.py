@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from api.http import events
 from api.http.app import create_app
 from api.http.events import Broadcaster, EventStream, on_shutdown_signals
 from api.settings import Settings
@@ -185,6 +186,32 @@ def test_closing_ends_every_stream_cleanly() -> None:
         for client in clients:
             last = client.messages[-1]
             assert last["type"] == "http.response.body" and last["more_body"] is False
+        assert broadcaster.subscribers == 0
+
+    run(test)
+
+
+def test_a_client_that_stops_reading_is_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(events, "SEND_TIMEOUT", 0.05)
+
+    async def test() -> None:
+        broadcaster = Broadcaster(heartbeat=60, max_subscribers=10)
+        stream = EventStream(broadcaster, lambda: feed_of("v1"), None)
+        sent: list[MutableMapping[str, Any]] = []
+        stuck = asyncio.Event()  # never set: the client's socket is full
+
+        async def receive() -> dict[str, Any]:
+            await stuck.wait()
+            return {"type": "http.disconnect"}
+
+        async def send(message: MutableMapping[str, Any]) -> None:
+            sent.append(message)
+            if message.get("body"):
+                await stuck.wait()
+
+        scope = {"type": "http", "method": "GET", "headers": []}
+        await asyncio.wait_for(stream(scope, receive, send), 5)
+        assert [m["type"] for m in sent] == ["http.response.start", "http.response.body"]
         assert broadcaster.subscribers == 0
 
     run(test)
