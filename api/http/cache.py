@@ -77,8 +77,9 @@ class Cached:
             (b"etag", etag.encode("latin-1")),
             (b"cache-control", self.cache_control.encode("latin-1")),
             # Origin too: the fast path answers without CORS headers when there is no
-            # Origin, the stack with them, so a shared cache must keep both apart.
-            (b"vary", b"Accept-Encoding, Origin"),
+            # Origin, the stack with them, so a shared cache must keep both apart. And
+            # Authorization: a preview token changes the answer (api.http.preview).
+            (b"vary", b"Accept-Encoding, Origin, Authorization"),
             (b"x-content-type-options", b"nosniff"),
         ]
         if encoding is not None:
