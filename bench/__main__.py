@@ -85,6 +85,18 @@ def render_report(results: dict[str, Any]) -> str:
             f"{_f(r['baseline_markdown_it_pages_per_second'], 0)} pages per second, so the "
             f"dialect runs at {_f(r['ratio_to_baseline'])} of its speed.",
             "",
+            f"Code highlighting (Rouge's tokens, {int(r['highlight_blocks'])} golden samples in "
+            f"{len([k for k in r if k.endswith('_ratio_to_pygments')]) - 1} languages): "
+            f"**{_f(r['highlight_us_per_block'], 0)} µs a block**, "
+            f"{_f(r['highlight_ratio_to_pygments'])} of the time Pygments takes for the same "
+            "blocks (the highlighter used before); per language: "
+            + ", ".join(
+                f"{k.removeprefix('highlight_').removesuffix('_ratio_to_pygments')} {_f(v)}"
+                for k, v in sorted(r.items())
+                if k.endswith("_ratio_to_pygments") and k != "highlight_ratio_to_pygments"
+            )
+            + ".",
+            "",
         ]
     if "throughput" in results:
         r = results["throughput"]
