@@ -42,17 +42,23 @@ _DESCRIPTIONS = {
 }
 
 
-def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """The documented error responses of a route (problem+json bodies)."""
+def errors(
+    *statuses: int, conditional: bool = True, loading: bool = True
+) -> dict[int | str, dict[str, Any]]:
+    """The documented error responses of a route (problem+json bodies), and its 304 when it
+    is ``conditional`` (``api.http.openapi`` then declares ``If-None-Match`` and the
+    validators). ``loading``: the route waits for the content, so it can answer 503."""
     found: dict[int | str, dict[str, Any]] = {}
-    # 414 and 503 can answer any request: the URL limit and readiness come before routing.
-    for status in (*statuses, 414, 503):
+    # 414, 422 and 503 can answer any request: the URL limit, the check of every query
+    # parameter (control characters) and readiness come before routing.
+    for status in dict.fromkeys((*statuses, 414, 422, *((503,) if loading else ()))):
         found[status] = {
             "description": _DESCRIPTIONS[status],
             "model": Problem,
             "content": {PROBLEM_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
         }
-    found[304] = {"description": _DESCRIPTIONS[304]}
+    if conditional:
+        found[304] = {"description": _DESCRIPTIONS[304]}
     return found
 
 

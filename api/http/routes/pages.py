@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 
-from api.http import examples, schemas
+from api.http import schemas
 from api.http.deps import ServedDep
 from api.http.docs_meta import (
     FIRST_ID,
@@ -93,7 +93,7 @@ _SUFFIX = {"page": "", "html": "/html", "timeline": "/timeline", "timeline-data"
     responses={
         200: {
             "description": "TimelineJS JSON (title, events, eras).",
-            "content": {"application/json": {"example": examples.TIMELINE_DATA}},
+            "content": {"application/json": {}},
         },
         **errors(404, 422),
     },
