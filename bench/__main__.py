@@ -1,7 +1,7 @@
 """``make bench``: every benchmark in one run, written to ``docs/performance.md``.
 
-``python -m bench [render] [throughput] [coldstart] [scale]`` runs some parts only (the
-report then holds only those).
+``python -m bench [render] [throughput] [coldstart] [scale] [references]`` runs some parts
+only (the report then holds only those).
 """
 
 from __future__ import annotations
@@ -16,11 +16,12 @@ from typing import Any
 from bench.common import CORPUS, ROOT, machine
 from bench.throughput import PAGE
 
-PARTS = ("render", "throughput", "coldstart", "scale")
+PARTS = ("render", "throughput", "coldstart", "scale", "references")
 TARGETS = {
     "throughput": "page detail at least 0.80 of a bare Starlette app's requests per second",
     "coldstart": "time to ready at most 1.5x Hugo's build; first-touch p95 at most 20 ms",
     "scale": "list and filter p50 at most 3x detail p50, search at most 10x, RSS at most 1.5 GiB",
+    "references": "an expanded page detail p50 at most 2x a plain page detail p50",
 }
 
 
@@ -176,7 +177,43 @@ def render_report(results: dict[str, Any]) -> str:
             f"**Server RSS: {_f(r['rss_mib'], 0)} MiB.**",
             "",
         ]
+    if "references" in results:
+        lines += _references(results["references"])
     return "\n".join(lines)
+
+
+def _references(r: dict[str, Any]) -> list[str]:
+    return [
+        f"## References at {r['documents']:,} documents",
+        "",
+        f"Target: {TARGETS['references']}.",
+        "",
+        "Generated like the aba-icc site: countries, accused (with a country), cases (a "
+        "country and one to three accused), events and charges (a case and an accused; 1% "
+        "name a case that does not exist). Each page measured was served once first. "
+        "`expand=country,accuseds,referenced_by` on 300 random cases: the first request for "
+        "each URL computes the expansion (country, accused and the events and charges that "
+        "name the case, as page summaries); the second is served from the response cache. "
+        "Plain and expanded requests alternate. Countries with `expand=referenced_by`: every "
+        "case and accused that names them. One keep-alive client, sequential requests.",
+        "",
+        "| request | p50 | p50 / detail p50 | p90 |",
+        "|---|---:|---:|---:|",
+        _row("page detail", r, "detail", 1.0),
+        _row("case, expanded, first request", r, "expanded_first", r["expanded_first_over_detail"]),
+        _row("case, expanded, again", r, "expanded", r["expanded_over_detail"]),
+        _row(
+            f"country with its backlinks ({r['country_backlinks']} for the first), first request",
+            r,
+            "country_first",
+            r["country_first_over_detail"],
+        ),
+        "",
+        f"Ready in {_f(r['ready_s'])} s, references resolved; "
+        f"{r['dangling_references']:,} dangling references reported. "
+        f"**Server RSS: {_f(r['rss_mib'], 0)} MiB.**",
+        "",
+    ]
 
 
 if __name__ == "__main__":

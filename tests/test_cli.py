@@ -165,3 +165,15 @@ def test_the_descriptor_limit_is_raised_to_fit_the_cap_or_the_cap_lowered(
     assert limits["soft"] == 1000 + cli.SPARE_DESCRIPTORS
     assert cli._descriptors_for(4096) == 2048 - cli.SPARE_DESCRIPTORS  # the hard limit binds
     assert limits["soft"] == 2048
+
+
+def test_check_lists_dangling_references(runner: CliRunner, tmp_path: Path) -> None:
+    from tests.site.test_references import SITE as LINKED
+
+    root = write_site(tmp_path / "site", LINKED)
+    result = runner.invoke(app, ["check", "-c", str(root)], env={"NO_COLOR": "1", "TERM": "dumb"})
+    assert result.exit_code == 0  # a warning, not an error
+    [line] = [x for x in result.stdout.splitlines() if "dangling-reference" in x]
+    assert line.startswith("_cases-events/e3.md:4: warning: `case: nope` names no page of `cases`")
+    body = json.loads(runner.invoke(app, ["check", "-c", str(root), "--format", "json"]).stdout)
+    assert [d["code"] for d in body["data"]] == ["dangling-reference"]

@@ -196,3 +196,18 @@ def test_a_full_disk_leaves_the_previous_export_whole_and_says_so(
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
     assert sorted(p.name for p in out.parent.iterdir()) == ["out"]
+
+
+def test_pages_are_written_with_their_backlinks(tmp_path: Path) -> None:
+    from tests.site.test_references import SITE as LINKED
+
+    out = tmp_path / "out"
+    export_site(Settings(content_dir=write_site(tmp_path / "site", LINKED)), out)
+    sudan = orjson.loads((out / "api/v1/pages/countries/sudan/index.json").read_bytes())
+    assert [p["id"] for p in sudan["referenced_by"]["cases.country"]] == ["cases/one"]
+    case = orjson.loads((out / "api/v1/pages/cases/one/index.json").read_bytes())
+    assert [p["id"] for p in case["references"]["accuseds"]] == ["accuseds/omar", "accuseds/ali"]
+    listed = orjson.loads((out / "api/v1/pages/index.json").read_bytes())["data"]
+    assert all("references" in item for item in listed)
+    diagnostics = orjson.loads((out / "api/v1/diagnostics/index.json").read_bytes())["data"]
+    assert any(d["code"] == "dangling-reference" for d in diagnostics)

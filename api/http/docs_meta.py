@@ -12,12 +12,15 @@ from typing import Any
 from api.http.problems import PROBLEM_TYPE
 from api.http.schemas import Problem
 from api.query import MAX_LIMIT, grammar
+from api.query.expand import MAX_DEPTH, MAX_EXPANDED
 from api.query.filterform import MAX_CONDITIONS
 from api.query.grammar import FILTER_PATTERN
 from api.query.grammar import TEXT_PATTERN as TEXT_PATTERN
 from api.query.params import (
     INCLUDES,
     MAX_COLLECTION_CHARS,
+    MAX_EXPAND,
+    MAX_EXPAND_CHARS,
     MAX_FIELDS,
     MAX_FIELDS_CHARS,
     MAX_FILTER_CHARS,
@@ -114,6 +117,8 @@ FIELDS_PATTERN = grammar.fields_pattern(MAX_FIELDS)
 SORT_PATTERN = grammar.sort_pattern(MAX_SORT_KEYS)
 INCLUDE_PATTERN = grammar.choice_pattern(INCLUDES)
 LANG_PATTERN = grammar.lang_pattern(MAX_LANGS)
+EXPAND_PATTERN = grammar.fields_pattern(MAX_EXPAND)
+BACKLINK_SORT_PATTERN = grammar.backlink_sort_pattern(MAX_SORT_KEYS)
 
 COLLECTION = _param(
     "collection",
@@ -132,26 +137,52 @@ OFFSET = _param(
     # The parsers read at most 18 digits: a bound no list reaches, and no integer overflow.
     {"type": "integer", "minimum": 0, "maximum": 10**18 - 1, "default": 0},
 )
+_BACKLINK_SORT = (
+    "An item `referenced_by.COLLECTION.FIELD` orders the backlinks from that collection "
+    "instead (`referenced_by.cases-events.event_date`)."
+)
 SORT = _param(
     "sort",
     "Fields to sort by, comma-separated, `-` for descending (`data.KEY` for front matter). "
-    "The default is each collection's Jekyll order. Missing values sort last.",
+    "The default is each collection's Jekyll order. Missing values sort last. " + _BACKLINK_SORT,
     {"type": "string", "maxLength": MAX_SORT_CHARS, "pattern": SORT_PATTERN},
     example="-date,title",
 )
 FIELDS = _param(
     "fields",
     "Only these fields of each item, comma-separated (`data.KEY` for front matter); `id` is "
-    "always kept.",
+    "always kept. Paths reach into expanded pages: `references.country.title`, "
+    "`referenced_by.cases-events.case.title`.",
     {"type": "string", "maxLength": MAX_FIELDS_CHARS, "pattern": FIELDS_PATTERN},
     example="id,title,url",
 )
 INCLUDE = _param(
     "include",
-    "Add fields to each item: html, excerpt, plaintext, toc, word_count, "
-    "reading_time_minutes (rendered), translations (comma-separated).",
+    "Add fields a list item leaves out: html, excerpt, plaintext, toc, word_count, "
+    "reading_time_minutes (rendered), translations, referenced_by (the pages that refer "
+    "to it); comma-separated.",
     {"type": "string", "maxLength": MAX_INCLUDE_CHARS, "pattern": INCLUDE_PATTERN},
     example="html",
+)
+EXPAND = _param(
+    "expand",
+    "References to replace by the pages themselves (their list item, with `data`), "
+    "comma-separated: a front-matter key that refers to pages (`country`, `accuseds`), "
+    "dotted to go deeper (`accuseds.country`); `referenced_by` for every backlink, "
+    "`referenced_by.COLLECTION` for those from one collection, "
+    "`referenced_by.COLLECTION.KEY` for one group, which may go deeper "
+    f"(`referenced_by.cases-events.case.accused`). At most {MAX_EXPAND} paths of "
+    f"{MAX_DEPTH} levels and {MAX_EXPANDED} expanded pages; a page already being expanded "
+    "stays a reference. An unknown key is a 422 problem naming it.",
+    {"type": "string", "maxLength": MAX_EXPAND_CHARS, "pattern": EXPAND_PATTERN},
+    example="country,accuseds,referenced_by",
+)
+BACKLINK_SORT = _param(
+    "sort",
+    "The order of the page's backlinks: comma-separated `referenced_by.COLLECTION.FIELD` "
+    "items (`-` for descending); the default is each source collection's Jekyll order.",
+    {"type": "string", "maxLength": MAX_SORT_CHARS, "pattern": BACKLINK_SORT_PATTERN},
+    example="referenced_by.cases-events.event_date",
 )
 LANG = _param(
     "lang",
@@ -212,6 +243,18 @@ PAGE_LIST_PARAMETERS = [
     INCLUDE,
     LIMIT,
     OFFSET,
+    EXPAND,
 ]
-TIMELINE_LIST_PARAMETERS = [COLLECTION, LANG, LANG_FALLBACK, FILTER, SORT, FIELDS, LIMIT, OFFSET]
-SEARCH_PARAMETERS = [QUERY, COLLECTION, LIMIT, OFFSET]
+TIMELINE_SORT = {**SORT, "description": SORT["description"].replace(" " + _BACKLINK_SORT, "")}
+TIMELINE_LIST_PARAMETERS = [
+    COLLECTION,
+    LANG,
+    LANG_FALLBACK,
+    FILTER,
+    TIMELINE_SORT,
+    FIELDS,
+    LIMIT,
+    OFFSET,
+]
+SEARCH_PARAMETERS = [QUERY, COLLECTION, LIMIT, OFFSET, EXPAND]
+PAGE_PARAMETERS = [EXPAND, BACKLINK_SORT]

@@ -16,15 +16,19 @@ from typing import Any
 
 from api.http import inprocess
 from api.http.app import create_app
-from api.http.examples import EXAMPLES_FILE, SEED_ID
+from api.http.examples import (
+    EXAMPLES_FILE,
+    EXPANDED_LIST_QUERY,
+    MILESTONES_ID,
+    SEED_ID,
+    SEED_URL,
+)
 from api.settings import Settings
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 #: Longer texts are cut at a word and end with an ellipsis, so the docs stay readable.
 LONGEST = 160
 ABRIDGED = frozenset({"html", "excerpt", "plaintext", "content_html"})
-MILESTONES = "about-the-icc/icc-milestones"
-SEED_URL = "/about-the-icc/the-us-icc-relationship/"
 #: A file with broken front matter, added to a copy of the site for the diagnostics example.
 BROKEN = ("_about-the-icc/draft.md", "---\ntitle: [unfinished\n---\nText.\n")
 
@@ -45,9 +49,11 @@ def _requests() -> dict[str, str]:
     return {
         "page": f"/api/v1/pages/{SEED_ID}",
         "pages": "/api/v1/pages?collection=about-the-icc&limit=1",
+        "expanded": f"/api/v1/pages?{EXPANDED_LIST_QUERY}",
+        "milestones": f"/api/v1/pages/{MILESTONES_ID}",
         "html": f"/api/v1/pages/{SEED_ID}/html",
         "timeline": f"/api/v1/pages/{SEED_ID}/timeline",
-        "timeline_data": f"/api/v1/pages/{MILESTONES}/timeline/data",
+        "timeline_data": f"/api/v1/pages/{MILESTONES_ID}/timeline/data",
         "timelines": "/api/v1/timelines?limit=1",
         "search": "/api/v1/search?q=rome+statute&limit=1",
         "find": f"/api/v1/find?url={SEED_URL}",
@@ -86,23 +92,28 @@ def _examples(answers: dict[str, inprocess.Answer]) -> dict[str, Any]:
     pages = _abridged(body("pages"))
     data = body("timeline_data")
     data["events"] = data["events"][:1]
+    schemas = {
+        "Page": page,
+        "PageItem": pages["data"][0],
+        "PageList": [pages, body("expanded")],
+        "PageRef": body("milestones")["references"]["related"][0],
+        "TimelineEmbed": body("timeline"),
+        "TimelineList": body("timelines"),
+        "SearchResults": body("search"),
+        "Found": body("find"),
+        "RedirectMap": body("redirects"),
+        "CollectionList": body("collections"),
+        "DiagnosticList": body("diagnostics"),
+        "OEmbed": body("oembed"),
+        "JsonFeed": _abridged(body("json_feed")),
+        "Health": body("health"),
+        "Ready": body("ready"),
+        "Problem": body("problem"),
+    }
     return {
+        # Each schema's examples, a list (most have one).
         "schemas": {
-            "Page": page,
-            "PageItem": pages["data"][0],
-            "PageList": pages,
-            "TimelineEmbed": body("timeline"),
-            "TimelineList": body("timelines"),
-            "SearchResults": body("search"),
-            "Found": body("find"),
-            "RedirectMap": body("redirects"),
-            "CollectionList": body("collections"),
-            "DiagnosticList": body("diagnostics"),
-            "OEmbed": body("oembed"),
-            "JsonFeed": _abridged(body("json_feed")),
-            "Health": body("health"),
-            "Ready": body("ready"),
-            "Problem": body("problem"),
+            name: found if isinstance(found, list) else [found] for name, found in schemas.items()
         },
         "responses": {
             "getPageHtml": {"200": {"text/html": _cut(text("html"))}},

@@ -16,7 +16,7 @@ from typing import Any
 from fastapi import FastAPI
 from starlette.types import Receive, Scope, Send
 
-from api.http import listing
+from api.http import detail, listing
 from api.http.responses import request_headers, send_cached
 from api.http.runtime import Runtime
 from api.query import QueryError
@@ -41,6 +41,8 @@ class ContentAPI(FastAPI):
                 cached = None
                 if not query and path.startswith(PREFIX):
                     cached = served.store.by_path.get(path[len(PREFIX) :])
+                elif path.startswith(PREFIX) and self._within_limits(query):
+                    cached = _page_with_query(served, path[len(PREFIX) :], query)
                 elif path in LISTS and self._within_limits(query):
                     try:
                         cached = listing.respond(
@@ -61,3 +63,12 @@ class ContentAPI(FastAPI):
         return (
             len(query) < settings.max_url_length and query.count(b"&") < settings.max_query_params
         )
+
+
+def _page_with_query(served: Any, page_id: str, query: bytes) -> Any:
+    """A page detail with ``expand``/``sort``: cached bytes, or built here when that needs
+    no rendering; None leaves it to the route (a 422 problem, ``sanitize``, rendering)."""
+    try:
+        return detail.respond(served, page_id, query.decode("latin-1"), inline=True)
+    except (QueryError, listing.WouldBlock):
+        return None

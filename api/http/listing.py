@@ -16,6 +16,7 @@ from starlette.types import Scope
 
 from api.http import representations as rep
 from api.http.cache import Cached
+from api.http.expansion import Expander, needs_rendering
 from api.http.runtime import Served
 from api.query import (
     LIST_PARAMS,
@@ -28,7 +29,7 @@ from api.query import (
 from api.query.languages import rank
 
 Params = list[tuple[str, str]]
-TIMELINE_PARAMS = LIST_PARAMS - {"has_timeline", "include"}
+TIMELINE_PARAMS = LIST_PARAMS - {"has_timeline", "include", "expand"}
 TRANSLATIONS = "translations"
 FALLBACK = "lang_fallback"
 #: How long a request in a worker thread may wait for a new site's search index.
@@ -95,6 +96,7 @@ def _search(served: Served, params: Params, path: str, inline: bool) -> Callable
     if not query.has_words:
         # Nothing to search for: no page matches, and no index is needed to say so.
         return lambda: _envelope(served, [], 0, query.limit, query.offset, path, params)
+    wanted = served.store.plan(query.expand, ())
     index = served.store.search_index(0.0 if inline else INDEX_WAIT_SECONDS)
     if index is None:
         if inline:
@@ -106,6 +108,9 @@ def _search(served: Served, params: Params, path: str, inline: bool) -> Callable
             query.q, collections=query.collections, limit=query.limit, offset=query.offset
         )
         data = [asdict(hit) for hit in result.hits]
+        if wanted:
+            expander = Expander(served, wanted)
+            data = [expander.hit(hit, hit["id"]) for hit in data]
         return _envelope(served, data, result.total, query.limit, query.offset, path, params)
 
     return build
@@ -162,13 +167,17 @@ def _page_item(served: Served, query: ListQuery, inline: bool) -> Callable[[str]
     fields = query.fields
     wanted = [f for f in rep.RENDERED_FIELDS if f in query.include or (fields and f in fields)]
     with_translations = TRANSLATIONS in query.include or bool(fields and TRANSLATIONS in fields)
+    backlinks = "referenced_by" in query.include
+    expanding = served.store.plan(query.expand, query.backlink_sort)
     renders = (
         wanted
         or any(_rendered(f.field) for f in query.filters)
         or any(_rendered(s.field) for s in query.sort)
+        or needs_rendering(expanding)
     )
     if (renders or (with_translations and not site.translations_ready)) and inline:
         raise WouldBlock()
+    expander = Expander(served, expanding) if expanding else None
 
     def item(doc_id: str) -> dict[str, Any]:
         record = served.store.summary(doc_id)
@@ -177,6 +186,10 @@ def _page_item(served: Served, query: ListQuery, inline: bool) -> Callable[[str]
             record = {**record, **{name: rendered[name] for name in wanted}}
         if with_translations:
             record = {**record, TRANSLATIONS: rep.translations(site, site.snapshot.by_id[doc_id])}
+        if expander is not None:
+            record = expander.page(record, doc_id, every_backlink=backlinks)
+        elif backlinks:
+            record = {**record, "referenced_by": rep.referenced_by(site, doc_id)}
         record = record if fields is None else project(record, fields)
         return _mark_fallback(record, site.snapshot.by_id[doc_id].lang, query)
 

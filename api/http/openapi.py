@@ -114,9 +114,9 @@ def _declare_conditional(operation: dict[str, Any]) -> None:
 
 def _set_examples(schema: dict[str, Any], examples: dict[str, Any]) -> None:
     models = schema.get("components", {}).get("schemas", {})
-    for name, example in examples["schemas"].items():
+    for name, found in examples["schemas"].items():
         if name in models:
-            models[name]["examples"] = [example]
+            models[name]["examples"] = list(found)
     by_id = {op.get("operationId"): op for op in _operations(schema)}
     for operation_id, media in examples["responses"].items():
         operation = by_id.get(operation_id)

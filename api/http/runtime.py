@@ -83,7 +83,8 @@ class Runtime:
         with self._lock:
             started = time.perf_counter()
             snapshot = self.loader.load(changed)
-            site = Site(snapshot, self.options)
+            previous = self._served.site if self._served is not None else None
+            site = Site(snapshot, self.options, previous)
             served = Served(site, Store(site, self.settings))
             self._served = served
             self.reloads += 1

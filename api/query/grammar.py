@@ -62,6 +62,16 @@ def fields_pattern(most: int) -> str:
     return list_pattern(FIELD, most)
 
 
+def backlink_sort_pattern(most: int) -> str:
+    """A page's sort: ``referenced_by.COLLECTION.FIELD`` items only, signed or not (the
+    collection any non-empty segment, the field a dotted name)."""
+    inner = rf"[^.,\[\]{_CTRL}]"
+    solid = rf"[^ .,\[\]{_CTRL}]"
+    return list_pattern(
+        rf"(?:[-+] *)?referenced_by\.{inner}+\.(?:{inner}+\.)*{inner}*{solid}", most
+    )
+
+
 def choice_pattern(names: frozenset[str]) -> str:
     return list_pattern("|".join(sorted(names)))
 

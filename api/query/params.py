@@ -16,13 +16,17 @@ Grammar (the raw ``(key, value)`` pairs, repeated keys kept):
   A repeated key never narrows a result to nothing by itself.
 - ``has_timeline=true|false``; ``sort=field,-field2`` (``-`` descending, ``+`` or nothing
   ascending; a field repeated is ignored); ``fields=id,title,data.country``;
-  ``include=html,excerpt,...``; ``limit`` (1 to 100, default 20); ``offset`` (0 or more).
+  ``include=html,excerpt,...``, ``expand=key,key.key``; ``limit`` (1 to 100, default 20);
+  ``offset`` (0 or more).
   Their items are names: split at commas with no escapes, ASCII spaces around each ignored,
   empty items skipped (``api.query.grammar`` gives each one's exact rule).
 - ``lang=en,pt-br``: pages in any of these languages (BCP 47 ranges, see
   :mod:`api.query.languages`; ``*`` for any language); repeats add to the list, in order.
   ``lang_fallback=true`` reads them as an order of preference instead (without ``lang``, it
   changes nothing).
+- ``expand=key,key.key,referenced_by.COLLECTION``: references to expand (checked against the
+  site by :mod:`api.query.expand`); ``sort`` items ``referenced_by.COLLECTION.FIELD`` order
+  backlinks instead of the list.
 
 FIELD is any name: an unknown one matches nothing rather than failing. Everything else that
 cannot be honoured raises a :class:`QueryError` naming the parameter as written.
@@ -60,7 +64,16 @@ class Op(StrEnum):
 
 LIST_OPS = frozenset({Op.EQ, Op.NE, Op.CONTAINS})
 INCLUDES = frozenset(
-    {"html", "excerpt", "plaintext", "toc", "word_count", "reading_time_minutes", "translations"}
+    {
+        "html",
+        "excerpt",
+        "plaintext",
+        "toc",
+        "word_count",
+        "reading_time_minutes",
+        "translations",
+        "referenced_by",
+    }
 )
 LIST_PARAMS = frozenset(
     {
@@ -74,9 +87,13 @@ LIST_PARAMS = frozenset(
         "include",
         "limit",
         "offset",
+        "expand",
     }
 )
-SEARCH_PARAMS = frozenset({"q", "collection", "limit", "offset"})
+SEARCH_PARAMS = frozenset({"q", "collection", "limit", "offset", "expand"})
+#: What the page detail reads from its query string (``sanitize`` is the route's).
+PAGE_PARAMS = frozenset({"expand", "sort"})
+BACKLINKS_PREFIX = "referenced_by."
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 # Bounds that no real client reaches; they keep one request's work bounded.
@@ -87,6 +104,7 @@ MAX_FILTERS = MAX_FILTER_KEYS * MAX_FILTER_REPEATS
 MAX_VALUES = 100
 MAX_SORT_KEYS = 8
 MAX_FIELDS = 100
+MAX_EXPAND = 20
 MAX_LANGS = 32
 # Lengths in characters, chosen so that a request the OpenAPI schema calls valid always fits
 # the server's URL limit (``max_url_length``, counted in characters once percent-decoded):
@@ -100,6 +118,9 @@ MAX_FILTER_VALUE_CHARS = 120
 MAX_Q_CHARS = 1000
 MAX_LANG_CHARS = 256
 MAX_FILTER_CHARS = 2048  # the ``filter=`` form: 32 conditions of 64 characters
+MAX_EXPAND_CHARS = (
+    128  # what the URL budget leaves a list with every other parameter at its longest
+)
 #: The most characters of the parameters above, for each name.
 MAX_CHARS = {
     "collection": MAX_COLLECTION_CHARS,
@@ -109,6 +130,7 @@ MAX_CHARS = {
     "q": MAX_Q_CHARS,
     "lang": MAX_LANG_CHARS,
     "filter": MAX_FILTER_CHARS,
+    "expand": MAX_EXPAND_CHARS,
 }
 
 _FILTER = re.compile(r"filter\[([^\[\]]*)\](?:\[([^\[\]]*)\])?")
@@ -135,6 +157,9 @@ class SortKey:
     descending: bool = False
 
 
+BacklinkSort = tuple[tuple[str, SortKey], ...]  # (source collection, sort key), in order
+
+
 @dataclass(frozen=True, slots=True)
 class ListQuery:
     """A parsed list query. Hashable; :attr:`selection` is what the result depends on
@@ -150,6 +175,8 @@ class ListQuery:
     offset: int = 0
     langs: tuple[str, ...] = ()  # language ranges, lower case with "-", in the order given
     lang_fallback: bool = False
+    expand: tuple[str, ...] = ()  # dotted paths, as written
+    backlink_sort: BacklinkSort = ()
 
     @property
     def selection(self) -> tuple[object, ...]:
@@ -169,12 +196,21 @@ class SearchQuery:
     collections: tuple[str, ...] = ()
     limit: int = DEFAULT_LIMIT
     offset: int = 0
+    expand: tuple[str, ...] = ()
 
     @property
     def has_words(self) -> bool:
         """Whether ``q`` has a letter or a digit, in any script. Without one there is
         nothing to search for, so the result is empty (not an error)."""
         return any(char.isalnum() for char in self.q)
+
+
+@dataclass(frozen=True, slots=True)
+class PageQuery:
+    """What a page detail's query string asks besides ``sanitize``."""
+
+    expand: tuple[str, ...] = ()
+    backlink_sort: BacklinkSort = ()
 
 
 def parse_list_query(
@@ -220,18 +256,36 @@ def parse_list_query(
     # Without languages to fall back through, there is nothing to do.
     lang_fallback = fallback is not None and _bool(fallback, "lang_fallback") and bool(langs)
     has_timeline = scalars.get("has_timeline")
+    sort, backlink_sort = _split_sort(_sort(scalars.get("sort", "")))
     return ListQuery(
         collections=tuple(sorted(collections)),
         filters=merge_filters([*bracketed, *filters]),
         has_timeline=None if has_timeline is None else _bool(has_timeline, "has_timeline"),
-        sort=_sort(scalars.get("sort", "")),
+        sort=sort,
         fields=tuple(dict.fromkeys(fields)) if fields else None,
         include=frozenset(include),
         limit=_limit(scalars.get("limit")),
         offset=_offset(scalars.get("offset")),
         langs=tuple(dict.fromkeys(langs)),
         lang_fallback=lang_fallback,
+        expand=_expand(params),
+        backlink_sort=backlink_sort,
     )
+
+
+def parse_page_query(params: Sequence[tuple[str, str]]) -> PageQuery:
+    """The page detail's ``expand`` and ``sort`` (of its backlinks only); other parameters
+    are left to the route."""
+    values = [(key, value) for key, value in params if key in PAGE_PARAMS]
+    scalars = _scalars(values, PAGE_PARAMS)
+    sort, backlink_sort = _split_sort(_sort(scalars.get("sort", "")))
+    if sort:
+        raise QueryError(
+            "sort",
+            f"{sort[0].field!r}: a page's sort orders its backlinks; write "
+            "referenced_by.COLLECTION.FIELD",
+        )
+    return PageQuery(expand=_expand(values), backlink_sort=backlink_sort)
 
 
 def parse_search_query(
@@ -249,6 +303,7 @@ def parse_search_query(
         collections=tuple(sorted(collections)),
         limit=_limit(scalars.get("limit")),
         offset=_offset(scalars.get("offset")),
+        expand=_expand(params),
     )
 
 
@@ -412,6 +467,26 @@ def _sort(value: str) -> tuple[SortKey, ...]:
         name = _field(name, "sort")
         keys.setdefault(name, SortKey(name, descending))  # a later repeat cannot change the order
     return tuple(keys.values())
+
+
+def _expand(params: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    written = [item for key, value in params if key == "expand" for item in names(value)]
+    if len(written) > MAX_EXPAND:  # counted as written, repeats too (as the schema says)
+        raise QueryError("expand", f"takes at most {MAX_EXPAND} paths")
+    return tuple(dict.fromkeys(_field(item, "expand") for item in written))
+
+
+def _split_sort(keys: tuple[SortKey, ...]) -> tuple[tuple[SortKey, ...], BacklinkSort]:
+    """The list's own sort keys, and the ``referenced_by.COLLECTION.FIELD`` ones."""
+    own: list[SortKey] = []
+    backlinks: list[tuple[str, SortKey]] = []
+    for key in keys:
+        collection, _, field = key.field.removeprefix(BACKLINKS_PREFIX).partition(".")
+        if key.field.startswith(BACKLINKS_PREFIX) and field:
+            backlinks.append((collection, SortKey(field, key.descending)))
+        else:
+            own.append(key)  # ``referenced_by`` alone is a field like any other
+    return tuple(own), tuple(backlinks)
 
 
 def _lang_range(item: str) -> str:

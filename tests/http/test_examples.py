@@ -28,13 +28,29 @@ def test_the_examples_are_current() -> None:
 
 def test_the_page_example_is_the_served_seed_page() -> None:
     served = TestClient(build_app(CONTENT)).get(f"/api/v1/pages/{examples.SEED_ID}").json()
-    example = examples.load_examples()["schemas"]["Page"]
+    example = examples.example("Page")
     assert example.keys() == served.keys()
     for key in example.keys() - examplegen.ABRIDGED:
         assert example[key] == served[key], key
     for key in examplegen.ABRIDGED & example.keys():
         shown = example[key].removesuffix(" …")
         assert len(shown) > 40 and served[key].startswith(shown), key
+
+
+def test_the_list_examples_show_expanded_references() -> None:
+    """The second PageList example is the served list of pages that refer to the seed page,
+    with that reference expanded; PageRef's is the seed page as they refer to it."""
+    client = TestClient(build_app(CONTENT))
+    plain, expanded = examples.load_examples()["schemas"]["PageList"]
+    assert (
+        client.get("/api/v1/pages?collection=about-the-icc&limit=1").json()["meta"]
+        == (plain["meta"])
+    )
+    assert client.get(f"/api/v1/pages?{examples.EXPANDED_LIST_QUERY}").json() == expanded
+    assert expanded["data"][0]["references"]["related"][0]["title"] == "The US-ICC Relationship"
+    milestones = client.get(f"/api/v1/pages/{examples.MILESTONES_ID}").json()
+    assert milestones["references"] == {"related": [examples.example("PageRef")]}
+    assert examples.example("PageRef")["id"] == examples.SEED_ID
 
 
 def _pointer(parts: tuple[str | int, ...]) -> str:
@@ -98,7 +114,7 @@ def test_an_invalid_example_is_caught() -> None:
     validator = Draft202012Validator(
         {"$ref": f"{BASE}#/components/schemas/Page"}, registry=registry
     )
-    page = dict(examples.load_examples()["schemas"]["Page"])
+    page = dict(examples.example("Page"))
     assert validator.is_valid(page)
     del page["previous"]
     assert not validator.is_valid(page)

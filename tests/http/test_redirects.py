@@ -170,7 +170,7 @@ def test_the_example_is_the_served_map() -> None:
     from tests.http.conftest import build_app
 
     served = TestClient(build_app(CONTENT)).get("/api/v1/redirects").json()
-    assert served == examples.load_examples()["schemas"]["RedirectMap"]
+    assert served == examples.example("RedirectMap")
 
 
 def test_a_redirect_document_is_listed_nowhere(client: Client) -> None:

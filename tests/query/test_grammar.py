@@ -10,8 +10,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from api.http.docs_meta import FIELDS_PATTERN, INCLUDE_PATTERN, LANG_PATTERN, SORT_PATTERN
-from api.query import QueryError, parse_list_query
+from api.http.docs_meta import (
+    BACKLINK_SORT_PATTERN,
+    EXPAND_PATTERN,
+    FIELDS_PATTERN,
+    INCLUDE_PATTERN,
+    LANG_PATTERN,
+    SORT_PATTERN,
+)
+from api.query import QueryError, parse_list_query, parse_page_query
 from api.query.grammar import FILTER_PATTERN
 
 PATTERNS = {
@@ -20,13 +27,15 @@ PATTERNS = {
     "include": INCLUDE_PATTERN,
     "lang": LANG_PATTERN,
     "filter": FILTER_PATTERN,
+    "expand": EXPAND_PATTERN,
+    "page sort": BACKLINK_SORT_PATTERN,  # a page's sort: its backlinks' order
 }
 #: Pieces that sit on the grammar's edges: separators, escapes, signs, operators, spaces.
 _PIECES = [
     *("a", "b.c", ".", "..", " ", ",", ":", "-", "+", "--", "[", "x1", "é", "\u3000", "\xa0"),
     *("\\", "\\,", "\\:", "\\\\", "\t", "\n", "\x1c", "\x85"),
     *("eq", "gte:", "gt", "ne", ":exists:", "exists", "true", " FALSE", "contains:"),
-    *("html", "toc", "en", "pt_BR", "*", "zh-Hant-TW"),
+    *("html", "toc", "en", "pt_BR", "*", "zh-Hant-TW", "referenced_by.", "referenced_by"),
 ]
 _ITEMS = ["a", "-b", "c.d", "x:1", "y:gte:2", "html", "en", " e "]
 VALUES = st.one_of(
@@ -34,6 +43,11 @@ VALUES = st.one_of(
     # Long lists, to meet the bounds on how many items each takes.
     st.lists(st.sampled_from(_ITEMS), max_size=40).map(",".join),
     st.text(max_size=10),
+    # Backlink orders: referenced_by.COLLECTION.FIELD, signed or not.
+    st.tuples(
+        st.sampled_from(["", "-", "+", " -", "- ", "--"]),
+        st.lists(st.sampled_from(_PIECES), max_size=6).map("".join),
+    ).map(lambda parts: f"{parts[0]}referenced_by.{parts[1]}"),
 )
 
 
@@ -43,7 +57,10 @@ def documented(name: str, value: str) -> bool:
 
 def accepted(name: str, value: str) -> bool:
     try:
-        parse_list_query([(name, value)])
+        if name == "page sort":
+            parse_page_query([("sort", value)])
+        else:
+            parse_list_query([(name, value)])
     except QueryError:
         return False
     return True
@@ -77,6 +94,12 @@ def test_the_patterns_are_the_parsers_rules(name: str, value: str) -> None:
         ("filter", "country", False),
         ("filter", ",".join(["x:1"] * 32), True),
         ("filter", ",".join(["x:1"] * 33), False),
+        ("expand", "country,accuseds.country,referenced_by", True),
+        ("expand", "a..b", False),
+        ("page sort", "referenced_by.cases-events.event_date", True),
+        ("page sort", " - referenced_by.cases.data.order ,", True),
+        ("page sort", "referenced_by.cases", False),
+        ("page sort", "title", False),
     ],
 )
 def test_examples_of_each_rule(name: str, value: str, valid: bool) -> None:

@@ -6,11 +6,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 
-from api.http import schemas
+from api.http import detail, schemas
 from api.http.deps import ServedDep
 from api.http.docs_meta import (
     FIRST_ID,
     PAGE_LIST_PARAMETERS,
+    PAGE_PARAMETERS,
     TEXT_PATTERN,
     errors,
     links,
@@ -146,7 +147,12 @@ def get_html(
     "/{page_id:path}",
     operation_id="getPage",
     summary="Get a page",
-    description="A page: its front matter, rendered HTML, derived fields, timeline and neighbours.",
+    description=(
+        "A page: its front matter, rendered HTML, derived fields, timeline, neighbours, the "
+        "pages it refers to (`references`) and the pages that refer to it (`referenced_by`). "
+        "`expand` replaces page references by the pages themselves, so one request gives "
+        "what a layout joins from several collections."
+    ),
     response_model=schemas.Page,
     responses=with_links(
         errors(404, 422),
@@ -162,8 +168,14 @@ def get_html(
             oembed=("getOembed", {"url": "$response.body#/url"}),
         ),
     ),
+    openapi_extra={"parameters": PAGE_PARAMETERS},
 )
 def get_page(
     request: Request, served: ServedDep, page_id: PageId, sanitize: Sanitize = False
 ) -> Any:
+    query = raw_query(request.scope)
+    if query:
+        cached = detail.respond(served, page_id, query, sanitize=sanitize, inline=False)
+        if cached is not None:
+            return CachedResponse(cached, request)
     return _page(served, page_id, "page", sanitize, request)

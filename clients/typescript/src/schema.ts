@@ -93,7 +93,7 @@ export interface paths {
         };
         /**
          * Get a page
-         * @description A page: its front matter, rendered HTML, derived fields, timeline and neighbours.
+         * @description A page: its front matter, rendered HTML, derived fields, timeline, neighbours, the pages it refers to (`references`) and the pages that refer to it (`referenced_by`). `expand` replaces page references by the pages themselves, so one request gives what a layout joins from several collections.
          */
         get: operations["getPage"];
         put?: never;
@@ -743,6 +743,17 @@ export interface components {
          *       "previous": null,
          *       "published": true,
          *       "reading_time_minutes": 2,
+         *       "referenced_by": {
+         *         "about-the-icc.related": [
+         *           {
+         *             "collection": "about-the-icc",
+         *             "id": "about-the-icc/icc-milestones",
+         *             "title": "ICC Milestones",
+         *             "url": "/about-the-icc/icc-milestones/"
+         *           }
+         *         ]
+         *       },
+         *       "references": {},
          *       "slug": "the-us-icc-relationship",
          *       "source_path": "_about-the-icc/the-us-icc-relationship.md",
          *       "timeline": {
@@ -865,6 +876,13 @@ export interface components {
                 [key: string]: unknown;
             };
             /**
+             * References
+             * @description The pages this one refers to, by front-matter key, in front-matter order (always a list; keys that name no page are left out; `data` keeps the raw values). With `expand`, a page reference becomes the page's list item.
+             */
+            references: {
+                [key: string]: (components["schemas"]["PageRef"] | components["schemas"]["PageItem"])[];
+            };
+            /**
              * Html
              * @description The body rendered as Jekyll renders it (before any layout).
              */
@@ -903,6 +921,13 @@ export interface components {
             previous: components["schemas"]["PageLink"] | null;
             /** @description The page after, in the collection's order. */
             next: components["schemas"]["PageLink"] | null;
+            /**
+             * Referenced By
+             * @description The pages that refer to this one, by `<collection>.<key>`, each in its collection's order (or as `sort` asks). With `expand`, a page reference becomes the page's list item.
+             */
+            referenced_by: {
+                [key: string]: (components["schemas"]["PageRef"] | components["schemas"]["PageItem"])[];
+            };
         };
         /**
          * PageItem
@@ -926,6 +951,7 @@ export interface components {
          *       "layout": null,
          *       "order": 30,
          *       "published": true,
+         *       "references": {},
          *       "slug": "the-us-icc-relationship",
          *       "source_path": "_about-the-icc/the-us-icc-relationship.md",
          *       "timeline": {
@@ -1084,6 +1110,20 @@ export interface components {
              * @description With lang_fallback=true: true when the page stands in for one missing in the first language asked for.
              */
             lang_fallback?: boolean | null;
+            /**
+             * References
+             * @description The pages this one refers to, by front-matter key, in front-matter order (always a list; keys that name no page are left out; `data` keeps the raw values). With `expand`, a page reference becomes the page's list item.
+             */
+            references?: {
+                [key: string]: (components["schemas"]["PageRef"] | components["schemas"]["PageItem"])[];
+            } | null;
+            /**
+             * Referenced By
+             * @description With include=referenced_by, or the groups `expand` names. The pages that refer to this one, by `<collection>.<key>`, each in its collection's order (or as `sort` asks). With `expand`, a page reference becomes the page's list item.
+             */
+            referenced_by?: {
+                [key: string]: (components["schemas"]["PageRef"] | components["schemas"]["PageItem"])[];
+            } | null;
         };
         /** PageLink */
         PageLink: {
@@ -1116,6 +1156,7 @@ export interface components {
          *           "layout": null,
          *           "order": 30,
          *           "published": true,
+         *           "references": {},
          *           "slug": "the-us-icc-relationship",
          *           "source_path": "_about-the-icc/the-us-icc-relationship.md",
          *           "timeline": {
@@ -1165,11 +1206,53 @@ export interface components {
          *         "total": 2
          *       }
          *     }
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "about-the-icc/icc-milestones",
+         *           "references": {
+         *             "related": [
+         *               {
+         *                 "id": "about-the-icc/the-us-icc-relationship",
+         *                 "order": 30,
+         *                 "title": "The US-ICC Relationship"
+         *               }
+         *             ]
+         *           },
+         *           "title": "ICC Milestones"
+         *         }
+         *       ],
+         *       "meta": {
+         *         "limit": 20,
+         *         "offset": 0,
+         *         "total": 1
+         *       }
+         *     }
          */
         PageList: {
             /** Data */
             data: components["schemas"]["PageItem"][];
             meta: components["schemas"]["ListMeta"];
+        };
+        /**
+         * PageRef
+         * @description A page that one refers to, or that refers to one (expanded with ``expand``).
+         * @example {
+         *       "collection": "about-the-icc",
+         *       "id": "about-the-icc/the-us-icc-relationship",
+         *       "title": "The US-ICC Relationship",
+         *       "url": "/about-the-icc/the-us-icc-relationship/"
+         *     }
+         */
+        PageRef: {
+            /** Id */
+            id: string;
+            /** Collection */
+            collection: string | null;
+            /** Title */
+            title: string | null;
+            /** Url */
+            url: string;
         };
         /**
          * Problem
@@ -1210,7 +1293,7 @@ export interface components {
         /**
          * Ready
          * @example {
-         *       "content_version": "fa354e1c939a67560119a7af1e97f073",
+         *       "content_version": "1a1fd4aefa1f444ab20876b2f2decbba",
          *       "diagnostics": {
          *         "errors": 0,
          *         "warnings": 4
@@ -1264,6 +1347,20 @@ export interface components {
              * @description Relevance (BM25); higher is better.
              */
             score: number;
+            /**
+             * References
+             * @description With `expand`: the expanded references only.
+             */
+            references?: {
+                [key: string]: (components["schemas"]["PageRef"] | components["schemas"]["PageItem"])[];
+            } | null;
+            /**
+             * Referenced By
+             * @description With `expand=referenced_by...`: the expanded backlinks only.
+             */
+            referenced_by?: {
+                [key: string]: (components["schemas"]["PageRef"] | components["schemas"]["PageItem"])[];
+            } | null;
         };
         /**
          * SearchResults
@@ -1726,16 +1823,18 @@ export interface operations {
                 filter?: string;
                 /** @description Only pages with (true) or without (false) a timeline. */
                 has_timeline?: boolean;
-                /** @description Fields to sort by, comma-separated, `-` for descending (`data.KEY` for front matter). The default is each collection's Jekyll order. Missing values sort last. */
+                /** @description Fields to sort by, comma-separated, `-` for descending (`data.KEY` for front matter). The default is each collection's Jekyll order. Missing values sort last. An item `referenced_by.COLLECTION.FIELD` orders the backlinks from that collection instead (`referenced_by.cases-events.event_date`). */
                 sort?: string;
-                /** @description Only these fields of each item, comma-separated (`data.KEY` for front matter); `id` is always kept. */
+                /** @description Only these fields of each item, comma-separated (`data.KEY` for front matter); `id` is always kept. Paths reach into expanded pages: `references.country.title`, `referenced_by.cases-events.case.title`. */
                 fields?: string;
-                /** @description Add fields to each item: html, excerpt, plaintext, toc, word_count, reading_time_minutes (rendered), translations (comma-separated). */
+                /** @description Add fields a list item leaves out: html, excerpt, plaintext, toc, word_count, reading_time_minutes (rendered), translations, referenced_by (the pages that refer to it); comma-separated. */
                 include?: string;
                 /** @description Items per page. */
                 limit?: number;
                 /** @description Items to skip. */
                 offset?: number;
+                /** @description References to replace by the pages themselves (their list item, with `data`), comma-separated: a front-matter key that refers to pages (`country`, `accuseds`), dotted to go deeper (`accuseds.country`); `referenced_by` for every backlink, `referenced_by.COLLECTION` for those from one collection, `referenced_by.COLLECTION.KEY` for one group, which may go deeper (`referenced_by.cases-events.case.accused`). At most 20 paths of 3 levels and 2000 expanded pages; a page already being expanded stays a reference. An unknown key is a 422 problem naming it. */
+                expand?: string;
             };
             header?: {
                 /** @description ETags of copies the client holds (from `ETag`): when one still matches, the answer is a 304 with no body. */
@@ -2085,6 +2184,10 @@ export interface operations {
             query?: {
                 /** @description Clean the HTML with the sanitizer allowlist (scripts, styles and event handlers dropped). */
                 sanitize?: boolean;
+                /** @description References to replace by the pages themselves (their list item, with `data`), comma-separated: a front-matter key that refers to pages (`country`, `accuseds`), dotted to go deeper (`accuseds.country`); `referenced_by` for every backlink, `referenced_by.COLLECTION` for those from one collection, `referenced_by.COLLECTION.KEY` for one group, which may go deeper (`referenced_by.cases-events.case.accused`). At most 20 paths of 3 levels and 2000 expanded pages; a page already being expanded stays a reference. An unknown key is a 422 problem naming it. */
+                expand?: string;
+                /** @description The order of the page's backlinks: comma-separated `referenced_by.COLLECTION.FIELD` items (`-` for descending); the default is each source collection's Jekyll order. */
+                sort?: string;
             };
             header?: {
                 /** @description ETags of copies the client holds (from `ETag`): when one still matches, the answer is a 304 with no body. */
@@ -2173,7 +2276,7 @@ export interface operations {
                 filter?: string;
                 /** @description Fields to sort by, comma-separated, `-` for descending (`data.KEY` for front matter). The default is each collection's Jekyll order. Missing values sort last. */
                 sort?: string;
-                /** @description Only these fields of each item, comma-separated (`data.KEY` for front matter); `id` is always kept. */
+                /** @description Only these fields of each item, comma-separated (`data.KEY` for front matter); `id` is always kept. Paths reach into expanded pages: `references.country.title`, `referenced_by.cases-events.case.title`. */
                 fields?: string;
                 /** @description Items per page. */
                 limit?: number;
@@ -2256,6 +2359,8 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip. */
                 offset?: number;
+                /** @description References to replace by the pages themselves (their list item, with `data`), comma-separated: a front-matter key that refers to pages (`country`, `accuseds`), dotted to go deeper (`accuseds.country`); `referenced_by` for every backlink, `referenced_by.COLLECTION` for those from one collection, `referenced_by.COLLECTION.KEY` for one group, which may go deeper (`referenced_by.cases-events.case.accused`). At most 20 paths of 3 levels and 2000 expanded pages; a page already being expanded stays a reference. An unknown key is a 422 problem naming it. */
+                expand?: string;
             };
             header?: {
                 /** @description ETags of copies the client holds (from `ETag`): when one still matches, the answer is a 304 with no body. */

@@ -23,12 +23,19 @@ from .page import Page
 from .page_data import PageData
 from .page_item import PageItem
 from .page_item_data_type_0 import PageItemDataType0
+from .page_item_referenced_by_type_0 import PageItemReferencedByType0
+from .page_item_references_type_0 import PageItemReferencesType0
 from .page_link import PageLink
 from .page_list import PageList
+from .page_ref import PageRef
+from .page_referenced_by import PageReferencedBy
+from .page_references import PageReferences
 from .problem import Problem
 from .ready import Ready
 from .redirect_map import RedirectMap
 from .search_hit import SearchHit
+from .search_hit_referenced_by_type_0 import SearchHitReferencedByType0
+from .search_hit_references_type_0 import SearchHitReferencesType0
 from .search_results import SearchResults
 from .source_kind import SourceKind
 from .timeline_embed import TimelineEmbed
@@ -65,12 +72,19 @@ __all__ = (
     "PageData",
     "PageItem",
     "PageItemDataType0",
+    "PageItemReferencedByType0",
+    "PageItemReferencesType0",
     "PageLink",
     "PageList",
+    "PageRef",
+    "PageReferencedBy",
+    "PageReferences",
     "Problem",
     "Ready",
     "RedirectMap",
     "SearchHit",
+    "SearchHitReferencedByType0",
+    "SearchHitReferencesType0",
     "SearchResults",
     "SourceKind",
     "TimelineEmbed",

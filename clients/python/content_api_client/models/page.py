@@ -9,6 +9,8 @@ from attrs import define as _attrs_define
 if TYPE_CHECKING:
     from ..models.page_data import PageData
     from ..models.page_link import PageLink
+    from ..models.page_referenced_by import PageReferencedBy
+    from ..models.page_references import PageReferences
     from ..models.timeline_embed import TimelineEmbed
     from ..models.toc_entry import TocEntry
     from ..models.translation import Translation
@@ -38,6 +40,9 @@ class Page:
         featured_image_path (None | str): Front-matter featured_image_path.
         timeline (None | TimelineEmbed): The TimelineJS embed, understood; null when none.
         data (PageData): Every front-matter key after defaults, JSON-safe.
+        references (PageReferences): The pages this one refers to, by front-matter key, in front-matter order (always a
+            list; keys that name no page are left out; `data` keeps the raw values). With `expand`, a page reference becomes
+            the page's list item.
         html (str): The body rendered as Jekyll renders it (before any layout).
         excerpt (None | str): Jekyll's excerpt, as HTML.
         plaintext (str): The visible text of the body.
@@ -48,6 +53,8 @@ class Page:
             `page_id` or `lang_ref`, or its path under another language folder; by language.
         previous (None | PageLink): The page before, in the collection's order.
         next_ (None | PageLink): The page after, in the collection's order.
+        referenced_by (PageReferencedBy): The pages that refer to this one, by `<collection>.<key>`, each in its
+            collection's order (or as `sort` asks). With `expand`, a page reference becomes the page's list item.
     """
 
     id: str
@@ -65,6 +72,7 @@ class Page:
     featured_image_path: None | str
     timeline: None | TimelineEmbed
     data: PageData
+    references: PageReferences
     html: str
     excerpt: None | str
     plaintext: str
@@ -74,6 +82,7 @@ class Page:
     translations: list[Translation]
     previous: None | PageLink
     next_: None | PageLink
+    referenced_by: PageReferencedBy
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.page_link import PageLink
@@ -125,6 +134,8 @@ class Page:
 
         data = self.data.to_dict()
 
+        references = self.references.to_dict()
+
         html = self.html
 
         excerpt: None | str
@@ -158,6 +169,8 @@ class Page:
         else:
             next_ = self.next_
 
+        referenced_by = self.referenced_by.to_dict()
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -177,6 +190,7 @@ class Page:
                 "featured_image_path": featured_image_path,
                 "timeline": timeline,
                 "data": data,
+                "references": references,
                 "html": html,
                 "excerpt": excerpt,
                 "plaintext": plaintext,
@@ -186,6 +200,7 @@ class Page:
                 "translations": translations,
                 "previous": previous,
                 "next": next_,
+                "referenced_by": referenced_by,
             }
         )
 
@@ -195,6 +210,8 @@ class Page:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.page_data import PageData
         from ..models.page_link import PageLink
+        from ..models.page_referenced_by import PageReferencedBy
+        from ..models.page_references import PageReferences
         from ..models.timeline_embed import TimelineEmbed
         from ..models.toc_entry import TocEntry
         from ..models.translation import Translation
@@ -296,6 +313,8 @@ class Page:
 
         data = PageData.from_dict(d.pop("data"))
 
+        references = PageReferences.from_dict(d.pop("references"))
+
         html = d.pop("html")
 
         def _parse_excerpt(data: object) -> None | str:
@@ -355,6 +374,8 @@ class Page:
 
         next_ = _parse_next_(d.pop("next"))
 
+        referenced_by = PageReferencedBy.from_dict(d.pop("referenced_by"))
+
         page = cls(
             id=id,
             collection=collection,
@@ -371,6 +392,7 @@ class Page:
             featured_image_path=featured_image_path,
             timeline=timeline,
             data=data,
+            references=references,
             html=html,
             excerpt=excerpt,
             plaintext=plaintext,
@@ -380,6 +402,7 @@ class Page:
             translations=translations,
             previous=previous,
             next_=next_,
+            referenced_by=referenced_by,
         )
 
         return page

@@ -10,6 +10,8 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.page_item_data_type_0 import PageItemDataType0
+    from ..models.page_item_referenced_by_type_0 import PageItemReferencedByType0
+    from ..models.page_item_references_type_0 import PageItemReferencesType0
     from ..models.timeline_embed import TimelineEmbed
     from ..models.toc_entry import TocEntry
     from ..models.translation import Translation
@@ -51,6 +53,12 @@ class PageItem:
                 language.
             lang_fallback (bool | None | Unset): With lang_fallback=true: true when the page stands in for one missing in
                 the first language asked for.
+            references (None | PageItemReferencesType0 | Unset): The pages this one refers to, by front-matter key, in
+                front-matter order (always a list; keys that name no page are left out; `data` keeps the raw values). With
+                `expand`, a page reference becomes the page's list item.
+            referenced_by (None | PageItemReferencedByType0 | Unset): With include=referenced_by, or the groups `expand`
+                names. The pages that refer to this one, by `<collection>.<key>`, each in its collection's order (or as `sort`
+                asks). With `expand`, a page reference becomes the page's list item.
     """
 
     id: str
@@ -76,9 +84,13 @@ class PageItem:
     reading_time_minutes: int | None | Unset = UNSET
     translations: list[Translation] | None | Unset = UNSET
     lang_fallback: bool | None | Unset = UNSET
+    references: None | PageItemReferencesType0 | Unset = UNSET
+    referenced_by: None | PageItemReferencedByType0 | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.page_item_data_type_0 import PageItemDataType0
+        from ..models.page_item_referenced_by_type_0 import PageItemReferencedByType0
+        from ..models.page_item_references_type_0 import PageItemReferencesType0
         from ..models.timeline_embed import TimelineEmbed
 
         id = self.id
@@ -233,6 +245,22 @@ class PageItem:
         else:
             lang_fallback = self.lang_fallback
 
+        references: dict[str, Any] | None | Unset
+        if isinstance(self.references, Unset):
+            references = UNSET
+        elif isinstance(self.references, PageItemReferencesType0):
+            references = self.references.to_dict()
+        else:
+            references = self.references
+
+        referenced_by: dict[str, Any] | None | Unset
+        if isinstance(self.referenced_by, Unset):
+            referenced_by = UNSET
+        elif isinstance(self.referenced_by, PageItemReferencedByType0):
+            referenced_by = self.referenced_by.to_dict()
+        else:
+            referenced_by = self.referenced_by
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -284,12 +312,18 @@ class PageItem:
             field_dict["translations"] = translations
         if lang_fallback is not UNSET:
             field_dict["lang_fallback"] = lang_fallback
+        if references is not UNSET:
+            field_dict["references"] = references
+        if referenced_by is not UNSET:
+            field_dict["referenced_by"] = referenced_by
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.page_item_data_type_0 import PageItemDataType0
+        from ..models.page_item_referenced_by_type_0 import PageItemReferencedByType0
+        from ..models.page_item_references_type_0 import PageItemReferencesType0
         from ..models.timeline_embed import TimelineEmbed
         from ..models.toc_entry import TocEntry
         from ..models.translation import Translation
@@ -551,6 +585,42 @@ class PageItem:
 
         lang_fallback = _parse_lang_fallback(d.pop("lang_fallback", UNSET))
 
+        def _parse_references(data: object) -> None | PageItemReferencesType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                references_type_0 = PageItemReferencesType0.from_dict(data)
+
+                return references_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PageItemReferencesType0 | Unset, data)
+
+        references = _parse_references(d.pop("references", UNSET))
+
+        def _parse_referenced_by(
+            data: object,
+        ) -> None | PageItemReferencedByType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                referenced_by_type_0 = PageItemReferencedByType0.from_dict(data)
+
+                return referenced_by_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PageItemReferencedByType0 | Unset, data)
+
+        referenced_by = _parse_referenced_by(d.pop("referenced_by", UNSET))
+
         page_item = cls(
             id=id,
             collection=collection,
@@ -575,6 +645,8 @@ class PageItem:
             reading_time_minutes=reading_time_minutes,
             translations=translations,
             lang_fallback=lang_fallback,
+            references=references,
+            referenced_by=referenced_by,
         )
 
         return page_item

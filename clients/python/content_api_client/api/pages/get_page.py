@@ -15,6 +15,8 @@ def _get_kwargs(
     page_id: str,
     *,
     sanitize: bool | Unset = False,
+    expand: str | Unset = UNSET,
+    sort: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -24,6 +26,10 @@ def _get_kwargs(
     params: dict[str, Any] = {}
 
     params["sanitize"] = sanitize
+
+    params["expand"] = expand
+
+    params["sort"] = sort
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -93,16 +99,23 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     sanitize: bool | Unset = False,
+    expand: str | Unset = UNSET,
+    sort: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Page | Problem]:
     """Get a page
 
-     A page: its front matter, rendered HTML, derived fields, timeline and neighbours.
+     A page: its front matter, rendered HTML, derived fields, timeline, neighbours, the pages it refers
+    to (`references`) and the pages that refer to it (`referenced_by`). `expand` replaces page
+    references by the pages themselves, so one request gives what a layout joins from several
+    collections.
 
     Args:
         page_id (str): The page id: collection, `/`, then the path inside it without extension.
         sanitize (bool | Unset): Clean the HTML with the sanitizer allowlist (scripts, styles and
             event handlers dropped). Default: False.
+        expand (str | Unset):
+        sort (str | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -116,6 +129,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         page_id=page_id,
         sanitize=sanitize,
+        expand=expand,
+        sort=sort,
         if_none_match=if_none_match,
     )
 
@@ -131,16 +146,23 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     sanitize: bool | Unset = False,
+    expand: str | Unset = UNSET,
+    sort: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | Page | Problem | None:
     """Get a page
 
-     A page: its front matter, rendered HTML, derived fields, timeline and neighbours.
+     A page: its front matter, rendered HTML, derived fields, timeline, neighbours, the pages it refers
+    to (`references`) and the pages that refer to it (`referenced_by`). `expand` replaces page
+    references by the pages themselves, so one request gives what a layout joins from several
+    collections.
 
     Args:
         page_id (str): The page id: collection, `/`, then the path inside it without extension.
         sanitize (bool | Unset): Clean the HTML with the sanitizer allowlist (scripts, styles and
             event handlers dropped). Default: False.
+        expand (str | Unset):
+        sort (str | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -155,6 +177,8 @@ def sync(
         page_id=page_id,
         client=client,
         sanitize=sanitize,
+        expand=expand,
+        sort=sort,
         if_none_match=if_none_match,
     ).parsed
 
@@ -164,16 +188,23 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     sanitize: bool | Unset = False,
+    expand: str | Unset = UNSET,
+    sort: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Page | Problem]:
     """Get a page
 
-     A page: its front matter, rendered HTML, derived fields, timeline and neighbours.
+     A page: its front matter, rendered HTML, derived fields, timeline, neighbours, the pages it refers
+    to (`references`) and the pages that refer to it (`referenced_by`). `expand` replaces page
+    references by the pages themselves, so one request gives what a layout joins from several
+    collections.
 
     Args:
         page_id (str): The page id: collection, `/`, then the path inside it without extension.
         sanitize (bool | Unset): Clean the HTML with the sanitizer allowlist (scripts, styles and
             event handlers dropped). Default: False.
+        expand (str | Unset):
+        sort (str | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -187,6 +218,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         page_id=page_id,
         sanitize=sanitize,
+        expand=expand,
+        sort=sort,
         if_none_match=if_none_match,
     )
 
@@ -200,16 +233,23 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     sanitize: bool | Unset = False,
+    expand: str | Unset = UNSET,
+    sort: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | Page | Problem | None:
     """Get a page
 
-     A page: its front matter, rendered HTML, derived fields, timeline and neighbours.
+     A page: its front matter, rendered HTML, derived fields, timeline, neighbours, the pages it refers
+    to (`references`) and the pages that refer to it (`referenced_by`). `expand` replaces page
+    references by the pages themselves, so one request gives what a layout joins from several
+    collections.
 
     Args:
         page_id (str): The page id: collection, `/`, then the path inside it without extension.
         sanitize (bool | Unset): Clean the HTML with the sanitizer allowlist (scripts, styles and
             event handlers dropped). Default: False.
+        expand (str | Unset):
+        sort (str | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -225,6 +265,8 @@ async def asyncio(
             page_id=page_id,
             client=client,
             sanitize=sanitize,
+            expand=expand,
+            sort=sort,
             if_none_match=if_none_match,
         )
     ).parsed

@@ -22,6 +22,7 @@ def _get_kwargs(
     include: str | Unset = UNSET,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
+    expand: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -49,6 +50,8 @@ def _get_kwargs(
     params["limit"] = limit
 
     params["offset"] = offset
+
+    params["expand"] = expand
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -119,6 +122,7 @@ def sync_detailed(
     include: str | Unset = UNSET,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
+    expand: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | PageList | Problem]:
     """List pages
@@ -137,6 +141,7 @@ def sync_detailed(
         include (str | Unset):
         limit (int | Unset):  Default: 20.
         offset (int | Unset):  Default: 0.
+        expand (str | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -158,6 +163,7 @@ def sync_detailed(
         include=include,
         limit=limit,
         offset=offset,
+        expand=expand,
         if_none_match=if_none_match,
     )
 
@@ -181,6 +187,7 @@ def sync(
     include: str | Unset = UNSET,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
+    expand: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | PageList | Problem | None:
     """List pages
@@ -199,6 +206,7 @@ def sync(
         include (str | Unset):
         limit (int | Unset):  Default: 20.
         offset (int | Unset):  Default: 0.
+        expand (str | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -221,6 +229,7 @@ def sync(
         include=include,
         limit=limit,
         offset=offset,
+        expand=expand,
         if_none_match=if_none_match,
     ).parsed
 
@@ -238,6 +247,7 @@ async def asyncio_detailed(
     include: str | Unset = UNSET,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
+    expand: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | PageList | Problem]:
     """List pages
@@ -256,6 +266,7 @@ async def asyncio_detailed(
         include (str | Unset):
         limit (int | Unset):  Default: 20.
         offset (int | Unset):  Default: 0.
+        expand (str | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -277,6 +288,7 @@ async def asyncio_detailed(
         include=include,
         limit=limit,
         offset=offset,
+        expand=expand,
         if_none_match=if_none_match,
     )
 
@@ -298,6 +310,7 @@ async def asyncio(
     include: str | Unset = UNSET,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
+    expand: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | PageList | Problem | None:
     """List pages
@@ -316,6 +329,7 @@ async def asyncio(
         include (str | Unset):
         limit (int | Unset):  Default: 20.
         offset (int | Unset):  Default: 0.
+        expand (str | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -339,6 +353,7 @@ async def asyncio(
             include=include,
             limit=limit,
             offset=offset,
+            expand=expand,
             if_none_match=if_none_match,
         )
     ).parsed

@@ -16,6 +16,7 @@ def _get_kwargs(
     collection: str | Unset = UNSET,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
+    expand: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -31,6 +32,8 @@ def _get_kwargs(
     params["limit"] = limit
 
     params["offset"] = offset
+
+    params["expand"] = expand
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -95,6 +98,7 @@ def sync_detailed(
     collection: str | Unset = UNSET,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
+    expand: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | SearchResults]:
     """Search pages
@@ -108,6 +112,7 @@ def sync_detailed(
         collection (str | Unset):
         limit (int | Unset):  Default: 20.
         offset (int | Unset):  Default: 0.
+        expand (str | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -123,6 +128,7 @@ def sync_detailed(
         collection=collection,
         limit=limit,
         offset=offset,
+        expand=expand,
         if_none_match=if_none_match,
     )
 
@@ -140,6 +146,7 @@ def sync(
     collection: str | Unset = UNSET,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
+    expand: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | SearchResults | None:
     """Search pages
@@ -153,6 +160,7 @@ def sync(
         collection (str | Unset):
         limit (int | Unset):  Default: 20.
         offset (int | Unset):  Default: 0.
+        expand (str | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -169,6 +177,7 @@ def sync(
         collection=collection,
         limit=limit,
         offset=offset,
+        expand=expand,
         if_none_match=if_none_match,
     ).parsed
 
@@ -180,6 +189,7 @@ async def asyncio_detailed(
     collection: str | Unset = UNSET,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
+    expand: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | SearchResults]:
     """Search pages
@@ -193,6 +203,7 @@ async def asyncio_detailed(
         collection (str | Unset):
         limit (int | Unset):  Default: 20.
         offset (int | Unset):  Default: 0.
+        expand (str | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -208,6 +219,7 @@ async def asyncio_detailed(
         collection=collection,
         limit=limit,
         offset=offset,
+        expand=expand,
         if_none_match=if_none_match,
     )
 
@@ -223,6 +235,7 @@ async def asyncio(
     collection: str | Unset = UNSET,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
+    expand: str | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | SearchResults | None:
     """Search pages
@@ -236,6 +249,7 @@ async def asyncio(
         collection (str | Unset):
         limit (int | Unset):  Default: 20.
         offset (int | Unset):  Default: 0.
+        expand (str | Unset):
         if_none_match (str | Unset):
 
     Raises:
@@ -253,6 +267,7 @@ async def asyncio(
             collection=collection,
             limit=limit,
             offset=offset,
+            expand=expand,
             if_none_match=if_none_match,
         )
     ).parsed
