@@ -53,9 +53,10 @@ IF_NONE_MATCH: dict[str, Any] = {
     "name": "If-None-Match",
     "in": "header",
     "required": False,
-    "description": "ETags of copies the client holds (from `ETag`): when one still matches, "
-    "the answer is a 304 with no body.",
-    "schema": {"type": "string", "maxLength": 1024},
+    "description": "ETags of copies the client holds (from `ETag`), comma-separated, or `*`: "
+    "when one still matches, the answer is a 304 with no body. Any value is read (one that "
+    "matches nothing gets the full answer), so it has no bound of its own.",
+    "schema": {"type": "string"},
 }
 
 

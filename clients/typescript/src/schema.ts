@@ -1837,7 +1837,7 @@ export interface operations {
                 expand?: string;
             };
             header?: {
-                /** @description ETags of copies the client holds (from `ETag`): when one still matches, the answer is a 304 with no body. */
+                /** @description ETags of copies the client holds (from `ETag`), comma-separated, or `*`: when one still matches, the answer is a 304 with no body. Any value is read (one that matches nothing gets the full answer), so it has no bound of its own. */
                 "If-None-Match"?: string;
             };
             path?: never;
@@ -1905,7 +1905,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description ETags of copies the client holds (from `ETag`): when one still matches, the answer is a 304 with no body. */
+                /** @description ETags of copies the client holds (from `ETag`), comma-separated, or `*`: when one still matches, the answer is a 304 with no body. Any value is read (one that matches nothing gets the full answer), so it has no bound of its own. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -2025,7 +2025,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description ETags of copies the client holds (from `ETag`): when one still matches, the answer is a 304 with no body. */
+                /** @description ETags of copies the client holds (from `ETag`), comma-separated, or `*`: when one still matches, the answer is a 304 with no body. Any value is read (one that matches nothing gets the full answer), so it has no bound of its own. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -2105,7 +2105,7 @@ export interface operations {
                 sanitize?: boolean;
             };
             header?: {
-                /** @description ETags of copies the client holds (from `ETag`): when one still matches, the answer is a 304 with no body. */
+                /** @description ETags of copies the client holds (from `ETag`), comma-separated, or `*`: when one still matches, the answer is a 304 with no body. Any value is read (one that matches nothing gets the full answer), so it has no bound of its own. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -2190,7 +2190,7 @@ export interface operations {
                 sort?: string;
             };
             header?: {
-                /** @description ETags of copies the client holds (from `ETag`): when one still matches, the answer is a 304 with no body. */
+                /** @description ETags of copies the client holds (from `ETag`), comma-separated, or `*`: when one still matches, the answer is a 304 with no body. Any value is read (one that matches nothing gets the full answer), so it has no bound of its own. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -2284,7 +2284,7 @@ export interface operations {
                 offset?: number;
             };
             header?: {
-                /** @description ETags of copies the client holds (from `ETag`): when one still matches, the answer is a 304 with no body. */
+                /** @description ETags of copies the client holds (from `ETag`), comma-separated, or `*`: when one still matches, the answer is a 304 with no body. Any value is read (one that matches nothing gets the full answer), so it has no bound of its own. */
                 "If-None-Match"?: string;
             };
             path?: never;
@@ -2363,7 +2363,7 @@ export interface operations {
                 expand?: string;
             };
             header?: {
-                /** @description ETags of copies the client holds (from `ETag`): when one still matches, the answer is a 304 with no body. */
+                /** @description ETags of copies the client holds (from `ETag`), comma-separated, or `*`: when one still matches, the answer is a 304 with no body. Any value is read (one that matches nothing gets the full answer), so it has no bound of its own. */
                 "If-None-Match"?: string;
             };
             path?: never;
@@ -2518,7 +2518,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description ETags of copies the client holds (from `ETag`): when one still matches, the answer is a 304 with no body. */
+                /** @description ETags of copies the client holds (from `ETag`), comma-separated, or `*`: when one still matches, the answer is a 304 with no body. Any value is read (one that matches nothing gets the full answer), so it has no bound of its own. */
                 "If-None-Match"?: string;
             };
             path?: never;
@@ -2582,7 +2582,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description ETags of copies the client holds (from `ETag`): when one still matches, the answer is a 304 with no body. */
+                /** @description ETags of copies the client holds (from `ETag`), comma-separated, or `*`: when one still matches, the answer is a 304 with no body. Any value is read (one that matches nothing gets the full answer), so it has no bound of its own. */
                 "If-None-Match"?: string;
             };
             path?: never;
@@ -2646,7 +2646,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description ETags of copies the client holds (from `ETag`): when one still matches, the answer is a 304 with no body. */
+                /** @description ETags of copies the client holds (from `ETag`), comma-separated, or `*`: when one still matches, the answer is a 304 with no body. Any value is read (one that matches nothing gets the full answer), so it has no bound of its own. */
                 "If-None-Match"?: string;
             };
             path?: never;
@@ -2721,7 +2721,7 @@ export interface operations {
                 embed?: ("knightlab" | "hosted") | null;
             };
             header?: {
-                /** @description ETags of copies the client holds (from `ETag`): when one still matches, the answer is a 304 with no body. */
+                /** @description ETags of copies the client holds (from `ETag`), comma-separated, or `*`: when one still matches, the answer is a 304 with no body. Any value is read (one that matches nothing gets the full answer), so it has no bound of its own. */
                 "If-None-Match"?: string;
             };
             path?: never;
@@ -2809,7 +2809,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description ETags of copies the client holds (from `ETag`): when one still matches, the answer is a 304 with no body. */
+                /** @description ETags of copies the client holds (from `ETag`), comma-separated, or `*`: when one still matches, the answer is a 304 with no body. Any value is read (one that matches nothing gets the full answer), so it has no bound of its own. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -2892,7 +2892,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description ETags of copies the client holds (from `ETag`): when one still matches, the answer is a 304 with no body. */
+                /** @description ETags of copies the client holds (from `ETag`), comma-separated, or `*`: when one still matches, the answer is a 304 with no body. Any value is read (one that matches nothing gets the full answer), so it has no bound of its own. */
                 "If-None-Match"?: string;
             };
             path?: never;
@@ -2967,7 +2967,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description ETags of copies the client holds (from `ETag`): when one still matches, the answer is a 304 with no body. */
+                /** @description ETags of copies the client holds (from `ETag`), comma-separated, or `*`: when one still matches, the answer is a 304 with no body. Any value is read (one that matches nothing gets the full answer), so it has no bound of its own. */
                 "If-None-Match"?: string;
             };
             path?: never;
@@ -3070,7 +3070,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description ETags of copies the client holds (from `ETag`): when one still matches, the answer is a 304 with no body. */
+                /** @description ETags of copies the client holds (from `ETag`), comma-separated, or `*`: when one still matches, the answer is a 304 with no body. Any value is read (one that matches nothing gets the full answer), so it has no bound of its own. */
                 "If-None-Match"?: string;
             };
             path?: never;
