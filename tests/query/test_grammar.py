@@ -18,7 +18,7 @@ from api.http.docs_meta import (
     LANG_PATTERN,
     SORT_PATTERN,
 )
-from api.query import QueryError, parse_list_query, parse_page_query
+from api.query import QueryError, parse_list_query, parse_page_query, parse_search_query
 from api.query.grammar import FILTER_PATTERN
 
 PATTERNS = {
@@ -29,6 +29,7 @@ PATTERNS = {
     "filter": FILTER_PATTERN,
     "expand": EXPAND_PATTERN,
     "page sort": BACKLINK_SORT_PATTERN,  # a page's sort: its backlinks' order
+    "search lang": LANG_PATTERN,  # search reads lang as lists do
 }
 #: Pieces that sit on the grammar's edges: separators, escapes, signs, operators, spaces.
 _PIECES = [
@@ -59,6 +60,8 @@ def accepted(name: str, value: str) -> bool:
     try:
         if name == "page sort":
             parse_page_query([("sort", value)])
+        elif name == "search lang":
+            parse_search_query([("q", "court"), ("lang", value)])
         else:
             parse_list_query([(name, value)])
     except QueryError:

@@ -133,7 +133,7 @@ export interface paths {
         };
         /**
          * Search pages
-         * @description Full-text search (SQLite FTS5, BM25 ranking: title above headings above body). Supports "phrases", prefixes (`term*`), matching without diacritics, and CJK or Thai text. Snippets are HTML-escaped text with matches in `<mark>`.
+         * @description Full-text search (tantivy, BM25 ranking: title above headings above body; every word must match). Supports "phrases", prefixes (`term*`), matching without diacritics, stemming in each page's language, and Chinese, Japanese, Korean or Thai text without spaces. Text with no word in it finds nothing. Snippets are HTML-escaped text with matches in `<mark>`.
          */
         get: operations["searchPages"];
         put?: never;
@@ -1369,8 +1369,8 @@ export interface components {
          *         {
          *           "collection": "about-the-icc",
          *           "id": "about-the-icc/the-us-icc-relationship",
-         *           "score": 0.0000025096,
-         *           "snippet": "…At present 123 nations have ratified the <mark>Rome</mark> <mark>Statute</mark> and are members of the ICC Assembly…",
+         *           "score": 0.461088,
+         *           "snippet": "…the system of international criminal justice. At present 123 nations have ratified the <mark>Rome</mark> <mark>Statute</mark> and are members of…",
          *           "title": "The US-ICC Relationship",
          *           "url": "/about-the-icc/the-us-icc-relationship/"
          *         }
@@ -2355,6 +2355,8 @@ export interface operations {
                 q: string;
                 /** @description Only these collections (comma-separated). */
                 collection?: string;
+                /** @description Only pages in these languages (comma-separated BCP 47 tags or ranges: `en`, `pt-BR`, `zh_tw`; `zh` matches `zh-TW` too, case and `-`/`_` do not matter; `*` is any language). The query is read as text of each language searched: stemmed by its rules, and character by character for Chinese, Japanese, Korean and Thai. Without it, every language is searched. */
+                lang?: string;
                 /** @description Items per page. */
                 limit?: number;
                 /** @description Items to skip. */

@@ -14,6 +14,7 @@ def _get_kwargs(
     *,
     q: str,
     collection: str | Unset = UNSET,
+    lang: str | Unset = UNSET,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
     expand: str | Unset = UNSET,
@@ -28,6 +29,8 @@ def _get_kwargs(
     params["q"] = q
 
     params["collection"] = collection
+
+    params["lang"] = lang
 
     params["limit"] = limit
 
@@ -96,6 +99,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     q: str,
     collection: str | Unset = UNSET,
+    lang: str | Unset = UNSET,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
     expand: str | Unset = UNSET,
@@ -103,13 +107,15 @@ def sync_detailed(
 ) -> Response[Any | Problem | SearchResults]:
     """Search pages
 
-     Full-text search (SQLite FTS5, BM25 ranking: title above headings above body). Supports "phrases",
-    prefixes (`term*`), matching without diacritics, and CJK or Thai text. Snippets are HTML-escaped
-    text with matches in `<mark>`.
+     Full-text search (tantivy, BM25 ranking: title above headings above body; every word must match).
+    Supports "phrases", prefixes (`term*`), matching without diacritics, stemming in each page's
+    language, and Chinese, Japanese, Korean or Thai text without spaces. Text with no word in it finds
+    nothing. Snippets are HTML-escaped text with matches in `<mark>`.
 
     Args:
         q (str):
         collection (str | Unset):
+        lang (str | Unset):
         limit (int | Unset):  Default: 20.
         offset (int | Unset):  Default: 0.
         expand (str | Unset):
@@ -126,6 +132,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         q=q,
         collection=collection,
+        lang=lang,
         limit=limit,
         offset=offset,
         expand=expand,
@@ -144,6 +151,7 @@ def sync(
     client: AuthenticatedClient | Client,
     q: str,
     collection: str | Unset = UNSET,
+    lang: str | Unset = UNSET,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
     expand: str | Unset = UNSET,
@@ -151,13 +159,15 @@ def sync(
 ) -> Any | Problem | SearchResults | None:
     """Search pages
 
-     Full-text search (SQLite FTS5, BM25 ranking: title above headings above body). Supports "phrases",
-    prefixes (`term*`), matching without diacritics, and CJK or Thai text. Snippets are HTML-escaped
-    text with matches in `<mark>`.
+     Full-text search (tantivy, BM25 ranking: title above headings above body; every word must match).
+    Supports "phrases", prefixes (`term*`), matching without diacritics, stemming in each page's
+    language, and Chinese, Japanese, Korean or Thai text without spaces. Text with no word in it finds
+    nothing. Snippets are HTML-escaped text with matches in `<mark>`.
 
     Args:
         q (str):
         collection (str | Unset):
+        lang (str | Unset):
         limit (int | Unset):  Default: 20.
         offset (int | Unset):  Default: 0.
         expand (str | Unset):
@@ -175,6 +185,7 @@ def sync(
         client=client,
         q=q,
         collection=collection,
+        lang=lang,
         limit=limit,
         offset=offset,
         expand=expand,
@@ -187,6 +198,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     q: str,
     collection: str | Unset = UNSET,
+    lang: str | Unset = UNSET,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
     expand: str | Unset = UNSET,
@@ -194,13 +206,15 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem | SearchResults]:
     """Search pages
 
-     Full-text search (SQLite FTS5, BM25 ranking: title above headings above body). Supports "phrases",
-    prefixes (`term*`), matching without diacritics, and CJK or Thai text. Snippets are HTML-escaped
-    text with matches in `<mark>`.
+     Full-text search (tantivy, BM25 ranking: title above headings above body; every word must match).
+    Supports "phrases", prefixes (`term*`), matching without diacritics, stemming in each page's
+    language, and Chinese, Japanese, Korean or Thai text without spaces. Text with no word in it finds
+    nothing. Snippets are HTML-escaped text with matches in `<mark>`.
 
     Args:
         q (str):
         collection (str | Unset):
+        lang (str | Unset):
         limit (int | Unset):  Default: 20.
         offset (int | Unset):  Default: 0.
         expand (str | Unset):
@@ -217,6 +231,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         q=q,
         collection=collection,
+        lang=lang,
         limit=limit,
         offset=offset,
         expand=expand,
@@ -233,6 +248,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     q: str,
     collection: str | Unset = UNSET,
+    lang: str | Unset = UNSET,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
     expand: str | Unset = UNSET,
@@ -240,13 +256,15 @@ async def asyncio(
 ) -> Any | Problem | SearchResults | None:
     """Search pages
 
-     Full-text search (SQLite FTS5, BM25 ranking: title above headings above body). Supports "phrases",
-    prefixes (`term*`), matching without diacritics, and CJK or Thai text. Snippets are HTML-escaped
-    text with matches in `<mark>`.
+     Full-text search (tantivy, BM25 ranking: title above headings above body; every word must match).
+    Supports "phrases", prefixes (`term*`), matching without diacritics, stemming in each page's
+    language, and Chinese, Japanese, Korean or Thai text without spaces. Text with no word in it finds
+    nothing. Snippets are HTML-escaped text with matches in `<mark>`.
 
     Args:
         q (str):
         collection (str | Unset):
+        lang (str | Unset):
         limit (int | Unset):  Default: 20.
         offset (int | Unset):  Default: 0.
         expand (str | Unset):
@@ -265,6 +283,7 @@ async def asyncio(
             client=client,
             q=q,
             collection=collection,
+            lang=lang,
             limit=limit,
             offset=offset,
             expand=expand,
