@@ -80,3 +80,21 @@ def test_spectral_oas_finds_nothing(tmp_path: Path) -> None:
     )
     assert run.returncode == 0, run.stdout[-5000:] + run.stderr[-2000:]
     assert json.loads(report.read_text(encoding="utf-8")) == []
+
+
+def test_a_generator_warning_fails_the_generation(tmp_path: Path) -> None:
+    """The check above can fail: a response the generator cannot parse (XML only, as the
+    feeds once were) is a warning, and a warning fails."""
+    generator = require_file(GENERATOR, "make clients makes its virtualenv")
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    feed = schema["paths"]["/feed.xml"]["get"]["responses"]["200"]
+    feed["content"] = {"application/atom+xml": feed["content"]["application/atom+xml"]}
+    broken = tmp_path / "openapi.json"
+    broken.write_text(json.dumps(schema), encoding="utf-8")
+    script = ROOT / "clients" / "python" / "generate.py"
+    command = [sys.executable, str(script), "--generator", str(generator), "--check"]
+    run = subprocess.run(
+        [*command, "--schema", str(broken)], capture_output=True, text=True, timeout=300
+    )
+    assert run.returncode != 0
+    assert "failed or warned" in run.stderr and "warning" in run.stderr.lower()
