@@ -11,7 +11,10 @@ from api import __version__
 from api.http import errors, openapi
 from api.http.fastpath import ContentAPI
 from api.http.guard import Cors, Guard
+from api.http.live import Live
+from api.http.preview import PreviewGate, declare_security
 from api.http.routes import (
+    changes,
     collections,
     docs,
     embed,
@@ -25,6 +28,7 @@ from api.http.routes import (
     timelines,
 )
 from api.http.runtime import Runtime
+from api.preview.source import TokenSource
 from api.settings import Settings
 
 DESCRIPTION = """\
@@ -42,6 +46,7 @@ TAGS = [
     {"name": "site", "description": "Collections and content diagnostics."},
     {"name": "embeds", "description": "oEmbed: other sites embed pages and timelines."},
     {"name": "feeds", "description": "JSON Feed, Atom and the sitemap of the frontend site."},
+    {"name": "changes", "description": "What changed between content versions, and events."},
     {"name": "health", "description": "Liveness and readiness."},
 ]
 
@@ -50,17 +55,26 @@ def create_app(settings: Settings | None = None, *, start: bool = True) -> FastA
     """Build the API for ``settings``. With ``start`` the content loads when the app starts."""
     settings = settings or Settings()
     embeds = embed.EmbedState(settings)
-    runtime = Runtime(settings, hosted_embeds=embeds.available)
+    secret = settings.preview_tokens
+    tokens = TokenSource(
+        secret.get_secret_value() if secret else None, settings.preview_tokens_file
+    )
+    runtime = Runtime(settings, hosted_embeds=embeds.available, preview=tokens.enabled)
+    live = Live(settings, runtime)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if start:
             embeds.announce()
+            tokens.start()
+            live.start()
             runtime.start()
         try:
             yield
         finally:
+            live.stop()
             runtime.stop()
+            tokens.stop()
 
     app = ContentAPI(
         runtime=runtime,
@@ -77,6 +91,8 @@ def create_app(settings: Settings | None = None, *, start: bool = True) -> FastA
     app.state.runtime = runtime
     app.state.settings = settings
     app.state.embeds = embeds
+    app.state.live = live
+    app.state.tokens = tokens
     errors.install(app)
     routers = (
         pages,
@@ -85,6 +101,7 @@ def create_app(settings: Settings | None = None, *, start: bool = True) -> FastA
         find,
         redirects,
         collections,
+        changes,
         oembed,
         embed,
         feeds,
@@ -93,10 +110,13 @@ def create_app(settings: Settings | None = None, *, start: bool = True) -> FastA
     )
     for module in routers:
         app.include_router(module.router)
-    openapi.install(app, public_url=settings.public_url)
+    declare_security(app)
+    openapi.install(app, public_url=settings.public_url)  # last: it finishes the document
 
     # Added innermost first. Requests meet: Guard (refuse bad requests, add the headers
-    # every response has), then CORS. Cached page resources skip all of it (fastpath).
+    # every response has), CORS, then the preview gate (tokens). Cached page resources skip
+    # all of it (fastpath), unless they carry a token.
+    app.add_middleware(PreviewGate, tokens=tokens)
     app.add_middleware(
         Cors,
         allow_origins=list(settings.cors_origins),

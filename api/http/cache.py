@@ -23,8 +23,9 @@ Headers = list[tuple[bytes, bytes]]
 
 _ENCODINGS = ("br", "gzip")
 #: The request headers every cached answer depends on. Origin too: the fast path answers
-#: without CORS headers when there is no Origin, the stack with them.
-VARY = "Accept-Encoding, Origin"
+#: without CORS headers when there is no Origin, the stack with them. And Authorization: a
+#: preview token changes the answer (api.http.preview).
+VARY = "Accept-Encoding, Origin, Authorization"
 
 
 @dataclass(slots=True)

@@ -17,6 +17,7 @@ from fastapi import FastAPI
 from starlette.types import Receive, Scope, Send
 
 from api.http import detail, listing
+from api.http.preview import needs_stack
 from api.http.responses import request_headers, send_cached
 from api.http.runtime import Runtime
 from api.query import QueryError
@@ -33,7 +34,8 @@ class ContentAPI(FastAPI):
         self.runtime = runtime
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] == "GET":
+        # A preview token (or what may be one in the query) is for the full stack's gate.
+        if scope["type"] == "http" and scope["method"] == "GET" and not needs_stack(scope):
             served = self.runtime.served
             if served is not None:
                 path: str = scope["path"]

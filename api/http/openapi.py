@@ -1,7 +1,10 @@
 """The OpenAPI document: FastAPI's, finished with what routes cannot say one by one.
 
-- ``info.contact``, ``info.license``, ``servers`` and ``security`` (none needed: the API is
-  public; an operation that takes credentials declares its own requirement);
+- ``info.contact``, ``info.license``, ``servers`` and ``security``: a requirement that every
+  operation shares (the optional preview token, ``[{}, {previewToken: []}]``) is declared
+  once for the document, as OpenAPI lets operations inherit it, because openapi-python-client
+  reads only an operation's own ``security`` and would otherwise type every call as needing
+  an ``AuthenticatedClient``;
 - conditional requests: every operation that answers 304 takes ``If-None-Match``, and its
   200 and 304 carry ``ETag`` and ``Cache-Control``; a paged list (an operation with
   ``offset``) also carries ``Link`` and ``X-Total-Count``;
@@ -12,6 +15,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -84,7 +88,7 @@ def finish(schema: dict[str, Any], *, public_url: str | None) -> None:
         if public_url
         else {"url": "/", "description": "The server that serves this document"}
     ]
-    schema.setdefault("security", [])
+    _hoist_security(schema)
     components = schema.setdefault("components", {})
     components["headers"] = {name: dict(header) for name, header in _HEADERS.items()}
     for operation in _operations(schema):
@@ -94,6 +98,17 @@ def finish(schema: dict[str, Any], *, public_url: str | None) -> None:
 
 def _operations(schema: dict[str, Any]) -> list[dict[str, Any]]:
     return [op for item in schema.get("paths", {}).values() for op in item.values()]
+
+
+def _hoist_security(schema: dict[str, Any]) -> None:
+    """One ``security`` for the document when every operation has the same one."""
+    operations = _operations(schema)
+    shared = {json.dumps(op.get("security"), sort_keys=True) for op in operations}
+    if operations and len(shared) == 1 and "security" in operations[0]:
+        schema["security"] = operations[0]["security"]
+        for operation in operations:
+            del operation["security"]
+    schema.setdefault("security", [])
 
 
 def _declare_conditional(operation: dict[str, Any]) -> None:

@@ -21,8 +21,10 @@ from pathlib import Path
 from api import processes
 from api.content.loader import Loader, LoadOptions
 from api.http.store import Store
+from api.http.views import PreviewSlot, Views
 from api.settings import Settings
 from api.site import Site, SiteOptions
+from api.site.changes import Feed
 
 log = logging.getLogger("content_api")
 
@@ -45,10 +47,14 @@ ROOT_CHECK_MS = 500
 class Served:
     site: Site
     store: Store
+    feed: Feed | None = None  # what changed, version to version (api.site.changes)
+    preview: PreviewSlot | None = None  # the preview of this version (api.http.views)
 
 
 class Runtime:
-    def __init__(self, settings: Settings, *, hosted_embeds: bool = False) -> None:
+    def __init__(
+        self, settings: Settings, *, hosted_embeds: bool = False, preview: bool = False
+    ) -> None:
         self.settings = settings
         self.root = Path(settings.content_dir)
         self.loader = Loader(
@@ -62,6 +68,8 @@ class Runtime:
             sanitize=settings.sanitize,
             hosted_embeds=hosted_embeds,
         )
+        self.views = Views(settings, self.options, preview=preview)
+        self.views.warm = self._warm_later
         self._served: Served | None = None
         self._lock = threading.Lock()  # one load at a time
         self._stop = threading.Event()
@@ -82,10 +90,11 @@ class Runtime:
         """Build a new snapshot (re-reading only what changed) and swap it in."""
         with self._lock:
             started = time.perf_counter()
-            snapshot = self.loader.load(changed)
-            previous = self._served.site if self._served is not None else None
-            site = Site(snapshot, self.options, previous)
-            served = Served(site, Store(site, self.settings))
+            if self.views.preview:
+                snapshot, hidden = self.loader.load_views(changed, hidden=True)
+            else:
+                snapshot, hidden = self.loader.load(changed), None
+            served = self.views.build(snapshot, hidden, self._served)
             self._served = served
             self.reloads += 1
             log.info(

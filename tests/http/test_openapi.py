@@ -132,7 +132,10 @@ def test_metadata_linters_ask_for() -> None:
     assert SCHEMA["servers"] == [
         {"url": "/", "description": "The server that serves this document"}
     ]
-    assert SCHEMA["security"] == []  # public; an operation taking credentials says so itself
+    # Public, with an optional preview token: declared once, so that generators that read
+    # only an operation's own requirement (openapi-python-client) take a plain Client.
+    assert SCHEMA["security"] == [{}, {"previewToken": []}]
+    assert not [op for _, _, op in OPERATIONS if "security" in op]
     public = create_app(Settings(public_url="https://api.example.org"), start=False).openapi()
     assert public["servers"][0]["url"] == "https://api.example.org"
 

@@ -213,9 +213,60 @@ export interface paths {
         };
         /**
          * List content problems
-         * @description Every problem met reading the content (invalid YAML, wrong types, broken timelines, duplicate ids...), with its file, line, severity and a stable code. Rendering problems (Liquid) appear once the page has been rendered; `content-api check` renders every page.
+         * @description Every problem met reading the content (invalid YAML, wrong types, broken timelines, duplicate ids...), with its file, line, severity and a stable code. Rendering problems (Liquid) appear once the page has been rendered; `content-api check` renders every page. With webhooks configured, `webhooks` reports the recent deliveries (of every worker) and those that failed.
          */
         get: operations["listDiagnostics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed since a version
+         * @description The pages added, changed and removed between the version `since` and the current one (`to`). A page is changed when anything served about it is: its file, its HTML (what its Liquid reads: data, other pages, includes), its neighbours, references, backlinks or timeline. The last 128 versions are kept; an older or unknown `since` is a 410 problem: refetch everything, from the version it names. With a preview token, the preview's own feed (hidden pages appearing too).
+         */
+        get: operations["getChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Content versions, as they happen
+         * @description A [Server-Sent Events](https://html.spec.whatwg.org/multipage/server-sent-events.html) stream
+         *     (`text/event-stream`). Each new content version sends
+         *
+         *         event: content-version
+         *         id: <content_version>
+         *         data: {"content_version": "...", "added": [ids], "changed": [ids], "removed": [ids]}
+         *
+         *     with the same lists as `/api/v1/changes`. On connecting, an `event: ready` gives the current
+         *     version. A client that reconnects with `Last-Event-ID` (browsers' `EventSource` does) or
+         *     `since` first gets the versions it missed, or `event: refetch` (the 410 of `/changes`) when
+         *     that version is no longer kept. A comment line (`: heartbeat`) comes every 15 seconds
+         *     (`CONTENT_API_EVENTS_HEARTBEAT`). With a preview token, the preview's versions.
+         */
+        get: operations["streamEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -368,6 +419,45 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * Changes
+         * @example {
+         *       "added": [],
+         *       "changed": [
+         *         "about-the-icc/the-us-icc-relationship"
+         *       ],
+         *       "from": "3f6a1c0e9b2d4f8a7c5e1b0d9a8f7e6c",
+         *       "removed": [],
+         *       "to": "9b0e4d2c7a1f3e5d8c6b4a2f0e9d7c5b"
+         *     }
+         */
+        Changes: {
+            /**
+             * From
+             * @description The version asked about (`since`).
+             */
+            from: string;
+            /**
+             * To
+             * @description The current version: what to ask about next time.
+             */
+            to: string;
+            /**
+             * Added
+             * @description Pages that are new. Page ids, in the default order (removed ones in alphabetical order).
+             */
+            added: string[];
+            /**
+             * Changed
+             * @description Pages whose served content changed. Page ids, in the default order (removed ones in alphabetical order).
+             */
+            changed: string[];
+            /**
+             * Removed
+             * @description Pages that are no longer served. Page ids, in the default order (removed ones in alphabetical order).
+             */
+            removed: string[];
+        };
         /** CollectionInfo */
         CollectionInfo: {
             /**
@@ -496,6 +586,8 @@ export interface components {
             /** Data */
             data: components["schemas"]["DiagnosticItem"][];
             meta: components["schemas"]["DiagnosticCounts"];
+            /** @description With CONTENT_API_WEBHOOKS: the recent webhook deliveries. */
+            webhooks?: components["schemas"]["WebhookReport"] | null;
         };
         /** EmbedWarning */
         EmbedWarning: {
@@ -1289,6 +1381,11 @@ export interface components {
              * @description For validation problems: each parameter at fault.
              */
             errors?: components["schemas"]["ValidationErrorItem"][] | null;
+            /**
+             * Content Version
+             * @description For a version no longer kept (410): the current version.
+             */
+            content_version?: string | null;
         };
         /**
          * Ready
@@ -1792,6 +1889,68 @@ export interface components {
          * @enum {string}
          */
         WarningCode: "legacy-embed" | "insecure-scheme" | "scheme-missing" | "font-corrected" | "font-unknown" | "lang-corrected" | "lang-unknown" | "option-ignored" | "option-invalid" | "option-corrected" | "old-sheet-key" | "source-misread" | "source-replaced" | "public-url-missing" | "data-url-invalid";
+        /** WebhookFailure */
+        WebhookFailure: {
+            /**
+             * Endpoint
+             * @description The endpoint's number in CONTENT_API_WEBHOOKS and host.
+             */
+            endpoint: string;
+            /**
+             * Content Version
+             * @description The version whose notice was not delivered.
+             */
+            content_version: string;
+            /** Attempts */
+            attempts: number;
+            /**
+             * Last Error
+             * @description Why the last attempt failed.
+             */
+            last_error: string;
+            /**
+             * Last Attempt
+             * Format: date-time
+             */
+            last_attempt: string;
+            /**
+             * Next Attempt
+             * @description When it is tried again; null: given up.
+             */
+            next_attempt: string | null;
+            /** Gave Up */
+            gave_up: boolean;
+        };
+        /** WebhookReport */
+        WebhookReport: {
+            /** Endpoints */
+            endpoints: number;
+            /**
+             * Delivered
+             * @description Deliveries that succeeded.
+             */
+            delivered: number;
+            /**
+             * Failed Attempts
+             * @description Attempts that failed (retried or not).
+             */
+            failed_attempts: number;
+            /**
+             * Retrying
+             * @description Deliveries waiting for their next attempt.
+             */
+            retrying: number;
+            /**
+             * Given Up
+             * @description Deliveries given up after every retry failed.
+             */
+            given_up: number;
+            /**
+             * Failures
+             * @description The deliveries that have not succeeded, oldest first.
+             */
+            failures: components["schemas"]["WebhookFailure"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -1868,6 +2027,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad Request: a token in the query string (or two Authorization headers). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: the preview token is wrong or expired, or preview is off (`WWW-Authenticate: Bearer` says which). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description URI Too Long: the URL is longer than the server accepts. */
             414: {
@@ -1979,6 +2156,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad Request: a token in the query string (or two Authorization headers). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: the preview token is wrong or expired, or preview is off (`WWW-Authenticate: Bearer` says which). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found: no such page, or the page has no such resource. */
             404: {
                 headers: {
@@ -2055,6 +2250,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad Request: a token in the query string (or two Authorization headers). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: the preview token is wrong or expired, or preview is off (`WWW-Authenticate: Bearer` says which). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Not Found: no such page, or the page has no such resource. */
             404: {
@@ -2136,6 +2349,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad Request: a token in the query string (or two Authorization headers). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: the preview token is wrong or expired, or preview is off (`WWW-Authenticate: Bearer` says which). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Not Found: no such page, or the page has no such resource. */
             404: {
@@ -2220,6 +2451,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad Request: a token in the query string (or two Authorization headers). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: the preview token is wrong or expired, or preview is off (`WWW-Authenticate: Bearer` says which). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Not Found: no such page, or the page has no such resource. */
             404: {
@@ -2316,6 +2565,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad Request: a token in the query string (or two Authorization headers). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: the preview token is wrong or expired, or preview is off (`WWW-Authenticate: Bearer` says which). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description URI Too Long: the URL is longer than the server accepts. */
             414: {
                 headers: {
@@ -2397,6 +2664,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad Request: a token in the query string (or two Authorization headers). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: the preview token is wrong or expired, or preview is off (`WWW-Authenticate: Bearer` says which). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description URI Too Long: the URL is longer than the server accepts. */
             414: {
                 headers: {
@@ -2474,6 +2759,24 @@ export interface operations {
                     "application/json": components["schemas"]["Found"];
                 };
             };
+            /** @description Bad Request: a token in the query string (or two Authorization headers). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: the preview token is wrong or expired, or preview is off (`WWW-Authenticate: Bearer` says which). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found: no such page, or the page has no such resource. */
             404: {
                 headers: {
@@ -2548,6 +2851,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad Request: a token in the query string (or two Authorization headers). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: the preview token is wrong or expired, or preview is off (`WWW-Authenticate: Bearer` says which). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description URI Too Long: the URL is longer than the server accepts. */
             414: {
                 headers: {
@@ -2612,6 +2933,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad Request: a token in the query string (or two Authorization headers). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: the preview token is wrong or expired, or preview is off (`WWW-Authenticate: Bearer` says which). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description URI Too Long: the URL is longer than the server accepts. */
             414: {
                 headers: {
@@ -2675,6 +3014,211 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad Request: a token in the query string (or two Authorization headers). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: the preview token is wrong or expired, or preview is off (`WWW-Authenticate: Bearer` says which). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description URI Too Long: the URL is longer than the server accepts. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid Parameter: a query parameter is malformed or out of range (see `errors`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Ready: the content is still loading. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getChanges: {
+        parameters: {
+            query: {
+                /** @description A content version you have (`content_version` of `/readyz`, of an event or of an earlier answer here, `to`). */
+                since: string;
+            };
+            header?: {
+                /** @description ETags of copies the client holds (from `ETag`), comma-separated, or `*`: when one still matches, the answer is a 304 with no body. Any value is read (one that matches nothing gets the full answer), so it has no bound of its own. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Changes"];
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: a token in the query string (or two Authorization headers). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: the preview token is wrong or expired, or preview is off (`WWW-Authenticate: Bearer` says which). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone: that content version is no longer kept; refetch everything. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description URI Too Long: the URL is longer than the server accepts. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid Parameter: a query parameter is malformed or out of range (see `errors`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Ready: the content is still loading. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    streamEvents: {
+        parameters: {
+            query?: {
+                /** @description Resume from this version (as `Last-Event-ID` does). */
+                since?: string | null;
+            };
+            header?: {
+                /** @description The `id` of the last event received (sent by `EventSource`). */
+                "Last-Event-ID"?: string | null;
+                /** @description ETags of copies the client holds (from `ETag`), comma-separated, or `*`: when one still matches, the answer is a 304 with no body. Any value is read (one that matches nothing gets the full answer), so it has no bound of its own. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream (it ends when the server stops). */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example event: ready
+                     *     id: 3f6a1c0e9b2d4f8a7c5e1b0d9a8f7e6c
+                     *     data: {"content_version":"3f6a1c0e9b2d4f8a7c5e1b0d9a8f7e6c"}
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Not Modified: the `If-None-Match` ETag still matches. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: a token in the query string (or two Authorization headers). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: the preview token is wrong or expired, or preview is off (`WWW-Authenticate: Bearer` says which). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description URI Too Long: the URL is longer than the server accepts. */
             414: {
@@ -2765,6 +3309,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad Request: a token in the query string (or two Authorization headers). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: the preview token is wrong or expired, or preview is off (`WWW-Authenticate: Bearer` says which). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found: no such page, or the page has no such resource. */
             404: {
                 headers: {
@@ -2848,6 +3410,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad Request: a token in the query string (or two Authorization headers). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: the preview token is wrong or expired, or preview is off (`WWW-Authenticate: Bearer` says which). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found: no such page, or the page has no such resource. */
             404: {
                 headers: {
@@ -2922,6 +3502,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad Request: a token in the query string (or two Authorization headers). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: the preview token is wrong or expired, or preview is off (`WWW-Authenticate: Bearer` says which). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Not Found: no such page, or the page has no such resource. */
             404: {
@@ -3026,6 +3624,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad Request: a token in the query string (or two Authorization headers). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: the preview token is wrong or expired, or preview is off (`WWW-Authenticate: Bearer` says which). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found: no such page, or the page has no such resource. */
             404: {
                 headers: {
@@ -3123,6 +3739,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad Request: a token in the query string (or two Authorization headers). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: the preview token is wrong or expired, or preview is off (`WWW-Authenticate: Bearer` says which). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found: no such page, or the page has no such resource. */
             404: {
                 headers: {
@@ -3183,6 +3817,24 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            /** @description Bad Request: a token in the query string (or two Authorization headers). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: the preview token is wrong or expired, or preview is off (`WWW-Authenticate: Bearer` says which). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description URI Too Long: the URL is longer than the server accepts. */
             414: {
                 headers: {
@@ -3221,6 +3873,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Ready"];
+                };
+            };
+            /** @description Bad Request: a token in the query string (or two Authorization headers). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: the preview token is wrong or expired, or preview is off (`WWW-Authenticate: Bearer` says which). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description URI Too Long: the URL is longer than the server accepts. */

@@ -1,5 +1,6 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .changes import Changes
 from .collection_info import CollectionInfo
 from .collection_list import CollectionList
 from .diagnostic_counts import DiagnosticCounts
@@ -49,8 +50,11 @@ from .toc_entry import TocEntry
 from .translation import Translation
 from .validation_error_item import ValidationErrorItem
 from .warning_code import WarningCode
+from .webhook_failure import WebhookFailure
+from .webhook_report import WebhookReport
 
 __all__ = (
+    "Changes",
     "CollectionInfo",
     "CollectionList",
     "DiagnosticCounts",
@@ -98,4 +102,6 @@ __all__ = (
     "Translation",
     "ValidationErrorItem",
     "WarningCode",
+    "WebhookFailure",
+    "WebhookReport",
 )

@@ -26,6 +26,7 @@ class Problem:
         detail (str): What went wrong with this request.
         instance (None | str | Unset):
         errors (list[ValidationErrorItem] | None | Unset): For validation problems: each parameter at fault.
+        content_version (None | str | Unset): For a version no longer kept (410): the current version.
     """
 
     type_: str
@@ -34,6 +35,7 @@ class Problem:
     detail: str
     instance: None | str | Unset = UNSET
     errors: list[ValidationErrorItem] | None | Unset = UNSET
+    content_version: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -63,6 +65,12 @@ class Problem:
         else:
             errors = self.errors
 
+        content_version: None | str | Unset
+        if isinstance(self.content_version, Unset):
+            content_version = UNSET
+        else:
+            content_version = self.content_version
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -77,6 +85,8 @@ class Problem:
             field_dict["instance"] = instance
         if errors is not UNSET:
             field_dict["errors"] = errors
+        if content_version is not UNSET:
+            field_dict["content_version"] = content_version
 
         return field_dict
 
@@ -126,6 +136,15 @@ class Problem:
 
         errors = _parse_errors(d.pop("errors", UNSET))
 
+        def _parse_content_version(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        content_version = _parse_content_version(d.pop("content_version", UNSET))
+
         problem = cls(
             type_=type_,
             title=title,
@@ -133,6 +152,7 @@ class Problem:
             detail=detail,
             instance=instance,
             errors=errors,
+            content_version=content_version,
         )
 
         problem.additional_properties = d

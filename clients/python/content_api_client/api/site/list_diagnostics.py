@@ -39,6 +39,16 @@ def _parse_response(
         response_304 = cast(Any, None)
         return response_304
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 414:
         response_414 = Problem.from_dict(response.json())
 
@@ -80,7 +90,8 @@ def sync_detailed(
 
      Every problem met reading the content (invalid YAML, wrong types, broken timelines, duplicate
     ids...), with its file, line, severity and a stable code. Rendering problems (Liquid) appear once
-    the page has been rendered; `content-api check` renders every page.
+    the page has been rendered; `content-api check` renders every page. With webhooks configured,
+    `webhooks` reports the recent deliveries (of every worker) and those that failed.
 
     Args:
         if_none_match (str | Unset):
@@ -113,7 +124,8 @@ def sync(
 
      Every problem met reading the content (invalid YAML, wrong types, broken timelines, duplicate
     ids...), with its file, line, severity and a stable code. Rendering problems (Liquid) appear once
-    the page has been rendered; `content-api check` renders every page.
+    the page has been rendered; `content-api check` renders every page. With webhooks configured,
+    `webhooks` reports the recent deliveries (of every worker) and those that failed.
 
     Args:
         if_none_match (str | Unset):
@@ -141,7 +153,8 @@ async def asyncio_detailed(
 
      Every problem met reading the content (invalid YAML, wrong types, broken timelines, duplicate
     ids...), with its file, line, severity and a stable code. Rendering problems (Liquid) appear once
-    the page has been rendered; `content-api check` renders every page.
+    the page has been rendered; `content-api check` renders every page. With webhooks configured,
+    `webhooks` reports the recent deliveries (of every worker) and those that failed.
 
     Args:
         if_none_match (str | Unset):
@@ -172,7 +185,8 @@ async def asyncio(
 
      Every problem met reading the content (invalid YAML, wrong types, broken timelines, duplicate
     ids...), with its file, line, severity and a stable code. Rendering problems (Liquid) appear once
-    the page has been rendered; `content-api check` renders every page.
+    the page has been rendered; `content-api check` renders every page. With webhooks configured,
+    `webhooks` reports the recent deliveries (of every worker) and those that failed.
 
     Args:
         if_none_match (str | Unset):
