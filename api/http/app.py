@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import __version__
-from api.http import errors
+from api.http import errors, openapi
 from api.http.fastpath import ContentAPI
 from api.http.guard import Cors, Guard
 from api.http.live import Live
@@ -111,6 +111,7 @@ def create_app(settings: Settings | None = None, *, start: bool = True) -> FastA
     for module in routers:
         app.include_router(module.router)
     declare_security(app)
+    openapi.install(app, public_url=settings.public_url)  # last: it finishes the document
 
     # Added innermost first. Requests meet: Guard (refuse bad requests, add the headers
     # every response has), CORS, then the preview gate (tokens). Cached page resources skip
