@@ -1390,7 +1390,7 @@ export interface components {
         /**
          * Ready
          * @example {
-         *       "content_version": "1a1fd4aefa1f444ab20876b2f2decbba",
+         *       "content_version": "3743bb16bf0245d351ca1b242a7ddc3f",
          *       "diagnostics": {
          *         "errors": 0,
          *         "warnings": 4
