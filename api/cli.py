@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 import os
 import sys
@@ -102,14 +101,45 @@ def serve(
     log_level: Annotated[
         str, typer.Option(envvar="CONTENT_API_LOG_LEVEL", help="Log level.")
     ] = "info",
+    access_log: Annotated[
+        bool,
+        typer.Option(
+            "--access-log/--no-access-log",
+            envvar="CONTENT_API_ACCESS_LOG",
+            help="One line per request on stdout (shown at log level info and below).",
+        ),
+    ] = True,
+    log_format: Annotated[
+        str,
+        typer.Option(
+            envvar="CONTENT_API_LOG_FORMAT",
+            help="`text`, or `json` (one JSON object a line, for log shippers).",
+        ),
+    ] = "text",
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option(
+            envvar="CONTENT_API_CACHE_DIR",
+            help="Keep parsed pages, rendered HTML and the search index here between "
+            "restarts (and share them between workers).",
+        ),
+    ] = None,
 ) -> None:
     """Serve the API. Every option can also come from its `CONTENT_API_*` variable."""
     import uvicorn
 
+    from api.logconfig import LEVELS, log_config
     from api.settings import Settings
 
     if not content_dir.is_dir():
         err.print(f"[red]error:[/red] content folder {content_dir} does not exist")
+        raise typer.Exit(2)
+    log_format = log_format.strip().lower()
+    if log_format not in ("text", "json"):
+        err.print("[red]error:[/red] --log-format must be text or json")
+        raise typer.Exit(2)
+    if log_level.strip().lower() not in LEVELS:
+        err.print(f"[red]error:[/red] --log-level must be one of {', '.join(LEVELS)}")
         raise typer.Exit(2)
     values: dict[str, Any] = {
         "content_dir": content_dir,
@@ -123,6 +153,9 @@ def serve(
         "sanitize": sanitize,
         "public_url": public_url,
         "log_level": log_level,
+        "access_log": access_log,
+        "log_format": log_format,
+        "cache_dir": cache_dir,
     }
     settings = Settings(**values)
     _exit_zero_on_sigterm()
@@ -130,7 +163,9 @@ def serve(
         "host": host,
         "port": port,
         "log_level": log_level,
-        "log_config": _log_config(log_level),
+        "log_config": log_config(log_level, log_format),
+        # Requests are logged by the app (api.http.accesslog), at a fraction of the cost.
+        "access_log": False,
         "timeout_graceful_shutdown": 30,
         "proxy_headers": True,
         "server_header": False,
@@ -287,19 +322,6 @@ def openapi(
     else:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
-
-
-def _log_config(level: str) -> dict[str, Any]:
-    """uvicorn's logging, with the service's own logger on the same handler."""
-    from uvicorn.config import LOGGING_CONFIG
-
-    config = copy.deepcopy(LOGGING_CONFIG)
-    config["loggers"]["content_api"] = {
-        "handlers": ["default"],
-        "level": level.upper(),
-        "propagate": False,
-    }
-    return config
 
 
 def main() -> None:

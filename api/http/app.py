@@ -9,6 +9,8 @@ from fastapi import FastAPI
 
 from api import __version__
 from api.http import errors
+from api.http.accesslog import AccessLog
+from api.http.cors import CorsPolicy
 from api.http.fastpath import ContentAPI
 from api.http.guard import Cors, Guard
 from api.http.routes import (
@@ -48,6 +50,8 @@ def create_app(settings: Settings | None = None, *, start: bool = True) -> FastA
     """Build the API for ``settings``. With ``start`` the content loads when the app starts."""
     settings = settings or Settings()
     runtime = Runtime(settings)
+    cors = CorsPolicy(settings.cors_origins)
+    access_log = AccessLog(settings.log_format) if settings.logs_requests else None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -57,9 +61,13 @@ def create_app(settings: Settings | None = None, *, start: bool = True) -> FastA
             yield
         finally:
             runtime.stop()
+            if access_log is not None:
+                access_log.flush()
 
     app = ContentAPI(
         runtime=runtime,
+        cors=cors,
+        access_log=access_log,
         title="Content API",
         version=__version__,
         description=DESCRIPTION,
@@ -77,15 +85,9 @@ def create_app(settings: Settings | None = None, *, start: bool = True) -> FastA
         app.include_router(module.router)
 
     # Added innermost first. Requests meet: Guard (refuse bad requests, add the headers
-    # every response has), then CORS. Cached page resources skip all of it (fastpath).
-    app.add_middleware(
-        Cors,
-        allow_origins=list(settings.cors_origins),
-        allow_methods=["GET", "HEAD"],
-        allow_headers=["*"],
-        expose_headers=["ETag", "Link", "X-Total-Count"],
-        max_age=86400,
-    )
+    # every response has), then CORS. Cached resources skip all of it (fastpath), and get
+    # the same CORS headers from the same policy.
+    app.add_middleware(Cors, **cors.middleware_options())
     app.add_middleware(
         Guard,
         max_url_length=settings.max_url_length,

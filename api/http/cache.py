@@ -76,8 +76,8 @@ class Cached:
             (b"content-length", str(len(body)).encode()),
             (b"etag", etag.encode("latin-1")),
             (b"cache-control", self.cache_control.encode("latin-1")),
-            # Origin too: the fast path answers without CORS headers when there is no
-            # Origin, the stack with them, so a shared cache must keep both apart.
+            # Origin too: the CORS headers depend on it (and are absent without it), so a
+            # shared cache must keep the answers apart.
             (b"vary", b"Accept-Encoding, Origin"),
             (b"x-content-type-options", b"nosniff"),
         ]

@@ -1,4 +1,7 @@
-"""Dependencies shared by the routes, as ``Annotated`` aliases so signatures stay short."""
+"""Dependencies shared by the routes, as ``Annotated`` aliases so signatures stay short.
+
+They are ``async``: FastAPI runs a plain ``def`` dependency in the thread pool, a hop that
+costs more than the lookup itself."""
 
 from __future__ import annotations
 
@@ -10,13 +13,14 @@ from api.http.errors import NotReady
 from api.http.runtime import Runtime, Served
 
 
-def get_runtime(request: Request) -> Runtime:
+async def get_runtime(request: Request) -> Runtime:
     runtime: Runtime = request.app.state.runtime
     return runtime
 
 
-def get_served(request: Request) -> Served:
-    served = get_runtime(request).served
+async def get_served(request: Request) -> Served:
+    runtime: Runtime = request.app.state.runtime
+    served = runtime.served
     if served is None:
         raise NotReady()
     return served

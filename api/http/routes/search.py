@@ -10,7 +10,7 @@ from api.http import schemas
 from api.http.deps import ServedDep
 from api.http.docs_meta import SEARCH_PARAMETERS, errors
 from api.http.errors import NotReady
-from api.http.listing import IndexNotReady, respond
+from api.http.listing import IndexNotReady, respond_async
 from api.http.responses import CachedResponse
 
 router = APIRouter(prefix="/api/v1", tags=["search"])
@@ -29,9 +29,9 @@ router = APIRouter(prefix="/api/v1", tags=["search"])
     responses=errors(422),
     openapi_extra={"parameters": SEARCH_PARAMETERS},
 )
-def search_pages(request: Request, served: ServedDep) -> Any:
+async def search_pages(request: Request, served: ServedDep) -> Any:
     try:
-        cached = respond(served, "search", request.url.path, request.url.query, inline=False)
+        cached = await respond_async(served, "search", request)
     except IndexNotReady:
         raise NotReady() from None
     return CachedResponse(cached, request)

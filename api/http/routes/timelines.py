@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from api.http import schemas
 from api.http.deps import ServedDep
 from api.http.docs_meta import TIMELINE_LIST_PARAMETERS, errors
-from api.http.listing import respond
+from api.http.listing import respond_async
 from api.http.responses import CachedResponse
 
 router = APIRouter(prefix="/api/v1", tags=["timelines"])
@@ -25,6 +25,5 @@ router = APIRouter(prefix="/api/v1", tags=["timelines"])
     responses=errors(422),
     openapi_extra={"parameters": TIMELINE_LIST_PARAMETERS},
 )
-def list_timelines(request: Request, served: ServedDep) -> Any:
-    cached = respond(served, "timelines", request.url.path, request.url.query, inline=False)
-    return CachedResponse(cached, request)
+async def list_timelines(request: Request, served: ServedDep) -> Any:
+    return CachedResponse(await respond_async(served, "timelines", request), request)
