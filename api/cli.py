@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -185,11 +186,18 @@ def serve(
 
 def _exit_zero_on_sigterm() -> None:
     """SIGTERM is how orchestrators ask for a stop: after uvicorn's graceful shutdown (which
-    lets requests in flight finish), exit 0 rather than die of the re-raised signal."""
+    lets requests in flight finish, then stops the background work), exit 0 at once rather
+    than die of the re-raised signal. At once: tearing down a large snapshot object by
+    object takes a second and frees nothing the system would not."""
+    import logging
     import signal
 
     def stop(signum: int, frame: object) -> None:
-        raise SystemExit(0)
+        logging.shutdown()
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        os._exit(0)
 
     signal.signal(signal.SIGTERM, stop)
 

@@ -10,6 +10,7 @@ warmer (which builds the search index of each new snapshot).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -39,6 +40,8 @@ WATCH_RETRY_SECONDS = 0.5
 MAX_WATCH_RETRY_SECONDS = 5.0
 #: How often the watcher checks that the content root is still the folder it watches (ms).
 ROOT_CHECK_MS = 500
+#: How long stopping waits for the background threads, in all (seconds).
+STOP_SECONDS = 0.5
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
@@ -61,6 +64,7 @@ class Runtime:
         self._served: Served | None = None
         self._lock = threading.Lock()  # one load at a time
         self._stop = threading.Event()
+        self._children = processes.Children()  # killed on stop, whatever they are doing
         self._threads: list[threading.Thread] = []
         # Snapshots waiting for their search index, oldest first. Weak: a superseded snapshot
         # is worth warming only while some request still holds it.
@@ -110,12 +114,17 @@ class Runtime:
             self._spawn(self._watch, "content-watch")
         self._spawn(self._first_load, "content-load")
 
-    def stop(self) -> None:
+    def stop(self, limit: float = STOP_SECONDS) -> None:
+        """Stop the background work: children are killed, threads are given ``limit``
+        seconds in all to finish what they are doing (they are daemons: the process can
+        exit without them)."""
         self._stop.set()
+        self._children.stop()
         with self._warm_wake:
             self._warm_wake.notify_all()
+        deadline = time.monotonic() + limit
         for thread in self._threads:
-            thread.join(timeout=5)
+            thread.join(timeout=max(0.0, deadline - time.monotonic()))
         self._threads = [t for t in self._threads if t.is_alive()]
 
     @property
@@ -124,7 +133,12 @@ class Runtime:
         return [t for t in self._threads if t.is_alive()]
 
     def _spawn(self, target: Callable[[], None], name: str) -> None:
-        thread = threading.Thread(target=target, name=name, daemon=True)
+        def run() -> None:
+            # Cancelled: stopping, the work was abandoned on purpose.
+            with processes.working_for(self._children), contextlib.suppress(processes.Cancelled):
+                target()
+
+        thread = threading.Thread(target=run, name=name, daemon=True)
         self._threads.append(thread)
         thread.start()
 
@@ -133,6 +147,8 @@ class Runtime:
         while not self._stop.is_set():
             try:
                 self._warm_later(self.load())
+                return
+            except processes.Cancelled:
                 return
             except Exception:
                 # A bug or a passing fault (the disk, a file swapped mid-read), not bad
@@ -160,6 +176,8 @@ class Runtime:
                     continue
                 try:
                     served.store.warm(self._stop.is_set)
+                except processes.Cancelled:
+                    return
                 except Exception:
                     log.exception("building the search index failed")
 
@@ -232,6 +250,8 @@ class Runtime:
                 with self._lock:
                     self.loader = Loader(self.root, self.loader.options)
             served = self.load(paths)
+        except processes.Cancelled:
+            return
         except Exception:
             self.reload_failures += 1
             log.exception("reloading %s failed; still serving the previous content", self.root)

@@ -39,6 +39,7 @@ def test_requests_are_logged_by_default(start_server: StartServer) -> None:
     httpx.head(server.url + PAGE)
     httpx.get(server.url + "/api/v1/pages?token=s3cret&limit=1")
     httpx.get(server.url + "/nothing")
+
     def six() -> list[str] | None:
         found = access_lines(server)
         return found if len(found) >= 6 else None
