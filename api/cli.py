@@ -314,6 +314,91 @@ def _progress(label: str) -> Iterator[Callable[[int, int], None]]:
         bar.stop()
 
 
+cache_app = typer.Typer(
+    name="cache",
+    no_args_is_help=True,
+    help="The cache directory: parsed pages, rendered HTML and the search index, kept "
+    "between restarts and shared by workers.",
+)
+app.add_typer(cache_app)
+
+CacheDir = Annotated[
+    Path,
+    typer.Option(
+        "--cache-dir",
+        envvar="CONTENT_API_CACHE_DIR",
+        help="The cache directory (`serve --cache-dir` uses the same).",
+    ),
+]
+
+
+@cache_app.command(
+    "build",
+    epilog="Example: `content-api cache build -c site --cache-dir /srv/cache`, then "
+    "`content-api serve -c site --cache-dir /srv/cache` starts warm.",
+)
+def cache_build(
+    cache_dir: CacheDir,
+    content_dir: ContentDir = Path("content"),
+    unpublished: Annotated[
+        bool,
+        typer.Option("--unpublished", envvar="CONTENT_API_UNPUBLISHED", help="As `serve`."),
+    ] = False,
+    future: Annotated[
+        bool, typer.Option("--future", envvar="CONTENT_API_FUTURE", help="As `serve`.")
+    ] = False,
+    drafts: Annotated[
+        bool, typer.Option("--drafts", envvar="CONTENT_API_DRAFTS", help="As `serve`.")
+    ] = False,
+    sanitize: Annotated[
+        bool, typer.Option("--sanitize", envvar="CONTENT_API_SANITIZE", help="As `serve`.")
+    ] = False,
+    public_url: Annotated[
+        str | None, typer.Option(envvar="CONTENT_API_PUBLIC_URL", help="As `serve`.")
+    ] = None,
+) -> None:
+    """Parse, index and render the whole site into the cache directory, so that a server
+    started with the same settings is ready at once (a Docker image ships warm)."""
+    from api.http.runtime import load_options, site_options
+    from api.persist.build import build_cache
+    from api.persist.db import Unusable
+    from api.settings import Settings
+
+    if not content_dir.is_dir():
+        err.print(f"[red]error:[/red] content folder {content_dir} does not exist")
+        raise typer.Exit(2)
+    settings = Settings(
+        content_dir=content_dir,
+        unpublished=unpublished,
+        future=future,
+        drafts=drafts,
+        sanitize=sanitize,
+        public_url=public_url,
+        cache_dir=cache_dir,
+    )
+    try:
+        with _progress("rendering") as advance:
+            report = build_cache(
+                content_dir, cache_dir, load_options(settings), site_options(settings), advance
+            )
+    except Unusable as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    err.print(
+        f"[green]cached {report.documents} pages ({report.reused} files read from the cache) in "
+        f"{report.seconds:.1f}s: {report.path} ({report.bytes / 1_000_000:.1f} MB)[/green]"
+    )
+
+
+@cache_app.command("clear", epilog="Example: `content-api cache clear --cache-dir /srv/cache`")
+def cache_clear(cache_dir: CacheDir) -> None:
+    """Remove the cache files from the cache directory (and nothing else)."""
+    from api.persist.build import clear_cache
+
+    removed = clear_cache(cache_dir) if cache_dir.is_dir() else 0
+    err.print(f"removed {removed} cache files from {cache_dir}")
+
+
 @app.command(epilog="Example: `content-api openapi --out openapi/openapi.json`")
 def openapi(
     out: Annotated[

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,6 +32,7 @@ _EMPTIED = (
     "content again or is deleted."
 )
 _EMPTY = content_hash(b"")
+Reader = Callable[[list[Found], SiteConfig], list[FileResult]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +55,13 @@ class Loader:
     """Reads one content root. Keeps what it read so an incremental reload touches only the
     files whose size or modification time changed (or that a watcher names)."""
 
-    def __init__(self, root: Path, options: LoadOptions | None = None) -> None:
+    def __init__(
+        self, root: Path, options: LoadOptions | None = None, reader: Reader | None = None
+    ) -> None:
         self.root = root
         self.options = options or LoadOptions()
+        #: How files are read and parsed (``read_many``, or one that reads through a cache).
+        self.reader: Reader = reader or read_many
         self._state = _State()
 
     def load(self, changed: Iterable[str] = (), now: datetime | None = None) -> Snapshot:
@@ -118,7 +123,7 @@ class Loader:
                 stale.append(item)
                 continue
             fresh[path] = cached
-        for result in read_many(stale, config):
+        for result in self.reader(stale, config):
             fresh[result.path] = result
             if result.failure is None and not result.unsettled and result.content_hash != _EMPTY:
                 state.last_good[result.path] = result

@@ -71,6 +71,13 @@ def read_file(found: Found, config: SiteConfig) -> FileResult:
         reason = exc.strerror or str(exc)
         failure = SourceError("unreadable", f"The file cannot be read: {reason}.")
         return FileResult(path, stamp, "", failure=failure)
+    return parse_file(found, raw, config)
+
+
+def parse_file(found: Found, raw: bytes, config: SiteConfig) -> FileResult:
+    """Parse and build one file from the bytes read. Never raises."""
+    stamp = (found.mtime_ns, found.size)
+    path = found.origin.path
     digest = content_hash(raw)
     unsettled = len(raw) != found.size
     try:

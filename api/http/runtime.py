@@ -22,6 +22,9 @@ from pathlib import Path
 from api import processes
 from api.content.loader import Loader, LoadOptions
 from api.http.store import Store
+from api.persist import open_cache
+from api.persist.reading import CachedReader
+from api.persist.site import PersistedSite
 from api.settings import Settings
 from api.site import Site, SiteOptions
 
@@ -44,6 +47,16 @@ ROOT_CHECK_MS = 500
 STOP_SECONDS = 0.5
 
 
+def load_options(settings: Settings) -> LoadOptions:
+    return LoadOptions(
+        unpublished=settings.unpublished, future=settings.future, drafts=settings.drafts
+    )
+
+
+def site_options(settings: Settings) -> SiteOptions:
+    return SiteOptions(public_url=settings.public_url, sanitize=settings.sanitize)
+
+
 @dataclass(frozen=True, slots=True, weakref_slot=True)
 class Served:
     site: Site
@@ -54,13 +67,15 @@ class Runtime:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.root = Path(settings.content_dir)
+        #: The cache directory's file, when one is configured and usable.
+        self.cache = None if settings.cache_dir is None else open_cache(settings.cache_dir)
+        self._site_cache = None if self.cache is None else PersistedSite(self.cache)
         self.loader = Loader(
             self.root,
-            LoadOptions(
-                unpublished=settings.unpublished, future=settings.future, drafts=settings.drafts
-            ),
+            load_options(settings),
+            None if self.cache is None else CachedReader(self.cache),
         )
-        self.options = SiteOptions(public_url=settings.public_url, sanitize=settings.sanitize)
+        self.options = site_options(settings)
         self._served: Served | None = None
         self._lock = threading.Lock()  # one load at a time
         self._stop = threading.Event()
@@ -82,9 +97,10 @@ class Runtime:
         """Build a new snapshot (re-reading only what changed) and swap it in."""
         with self._lock:
             started = time.perf_counter()
-            snapshot = self.loader.load(changed)
-            site = Site(snapshot, self.options)
-            served = Served(site, Store(site, self.settings))
+            with processes.no_collection():  # many objects, none of them garbage
+                snapshot = self.loader.load(changed)
+                site = Site(snapshot, self.options, self._site_cache)
+                served = Served(site, Store(site, self.settings))
             self._served = served
             self.reloads += 1
             log.info(
@@ -95,6 +111,8 @@ class Runtime:
                 time.perf_counter() - started,
                 snapshot.content_version[:12],
             )
+        if self.cache is not None:
+            self.cache.prune([snapshot.content_version])
         for listener in self.listeners:
             try:
                 listener(served)
@@ -126,6 +144,8 @@ class Runtime:
         for thread in self._threads:
             thread.join(timeout=max(0.0, deadline - time.monotonic()))
         self._threads = [t for t in self._threads if t.is_alive()]
+        if self.cache is not None:  # what is written by then is kept; the rest is not
+            self.cache.close(timeout=max(0.1, deadline - time.monotonic()))
 
     @property
     def threads(self) -> list[threading.Thread]:
@@ -248,7 +268,7 @@ class Runtime:
         try:
             if fresh:
                 with self._lock:
-                    self.loader = Loader(self.root, self.loader.options)
+                    self.loader = Loader(self.root, self.loader.options, self.loader.reader)
             served = self.load(paths)
         except processes.Cancelled:
             return

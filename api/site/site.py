@@ -7,12 +7,13 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from api.content.diagnostics import Diagnostic, Severity
 from api.content.model import Document
 from api.content.snapshot import Snapshot
 from api.query import QueryIndex, SearchIndex
+from api.query.search import SearchImage
 from api.render.context import PageContext, SiteContext
 from api.render.result import RenderedPage
 from api.site import indexes
@@ -29,6 +30,19 @@ class SiteOptions:
 
     public_url: str | None = None
     sanitize: bool = False
+
+
+class SiteCache(Protocol):
+    """Where renders and the search index outlive the process (``api.persist``): what it
+    gives back is what this site would compute, or nothing."""
+
+    def rendered(self, site: Site, doc: Document) -> RenderedPage | None: ...
+
+    def keep_rendered(self, site: Site, doc: Document, page: RenderedPage) -> None: ...
+
+    def search_image(self, site: Site) -> SearchImage | None: ...
+
+    def keep_search_image(self, site: Site, image: SearchImage) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +65,15 @@ class _Memo:
 class Site:
     """Everything the API serves for one snapshot. Built off the request path; thread-safe."""
 
-    def __init__(self, snapshot: Snapshot, options: SiteOptions | None = None) -> None:
+    def __init__(
+        self,
+        snapshot: Snapshot,
+        options: SiteOptions | None = None,
+        cache: SiteCache | None = None,
+    ) -> None:
         self.snapshot = snapshot
         self.options = options or SiteOptions()
+        self.cache = cache
         self.timelines: Timelines = build_timelines(snapshot, self.options.public_url)
         self._memo = _Memo()
         read = [*snapshot.diagnostics, *self.timelines.diagnostics]
@@ -88,7 +108,14 @@ class Site:
         )
 
     def build_search_index(self) -> SearchIndex:
-        return indexes.search_index(self.snapshot.documents)
+        cache = self.cache
+        image = None if cache is None else cache.search_image(self)
+        if image is not None:
+            return SearchIndex.from_image(image)
+        index = indexes.search_index(self.snapshot.documents)
+        if cache is not None:
+            cache.keep_search_image(self, index.image())
+        return index
 
     def timeline_json(self, doc_id: str) -> dict[str, Any] | None:
         return self._timeline_json.get(doc_id)
@@ -124,14 +151,19 @@ class Site:
         cached = memo.rendered.get(doc.id)
         if cached is not None:
             return cached
-        page = PageContext(
-            source_path=doc.source_path,
-            body=doc.body,
-            page=page_vars(doc),
-            body_line=doc.body_line,
-            render_liquid=True,
-        )
-        result = self.renderer.render(page)
+        cache = self.cache
+        result = None if cache is None else cache.rendered(self, doc)
+        if result is None:
+            page = PageContext(
+                source_path=doc.source_path,
+                body=doc.body,
+                page=page_vars(doc),
+                body_line=doc.body_line,
+                render_liquid=True,
+            )
+            result = self.renderer.render(page)
+            if cache is not None:
+                cache.keep_rendered(self, doc, result)
         with memo.lock:
             return memo.rendered.setdefault(doc.id, result)
 
