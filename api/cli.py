@@ -127,6 +127,12 @@ def serve(
     ] = None,
 ) -> None:
     """Serve the API. Every option can also come from its `CONTENT_API_*` variable."""
+    if workers == 1 and content_dir.is_dir():
+        # The fork server (for parsing and indexing in child processes) imports what it
+        # needs on another core while this process imports the web stack.
+        from api import processes
+
+        processes.prepare()
     import uvicorn
 
     from api.logconfig import LEVELS, log_config

@@ -258,6 +258,21 @@ def _map(
         sender.close()
 
 
+def settle_heap(first: bool) -> None:
+    """After a snapshot is in: keep what is alive out of the cyclic collector's way.
+
+    A large site is millions of objects that live as long as the snapshot; left to the
+    collector, each would be traversed again and again (the first time right after the
+    load, for half a second at 20,000 pages). Frozen, they are never traversed. Before
+    freezing again, a later load unfreezes and collects once, so the snapshots it replaced
+    are freed (cycles included) rather than kept frozen forever.
+    """
+    if not first:
+        gc.unfreeze()
+        gc.collect()
+    gc.freeze()
+
+
 @contextlib.contextmanager
 def no_collection() -> Iterator[None]:
     """No cyclic garbage collection in this block: building many objects at once (a whole

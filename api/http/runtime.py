@@ -45,6 +45,9 @@ MAX_WATCH_RETRY_SECONDS = 5.0
 ROOT_CHECK_MS = 500
 #: How long stopping waits for the background threads, in all (seconds).
 STOP_SECONDS = 0.5
+#: How long stopping waits for the cache's pending writes (a second covers a whole large
+#: site's parsed pages; SIGTERM must still end the process within two).
+CACHE_FLUSH_SECONDS = 1.0
 
 
 def load_options(settings: Settings) -> LoadOptions:
@@ -101,7 +104,8 @@ class Runtime:
                 snapshot = self.loader.load(changed)
                 site = Site(snapshot, self.options, self._site_cache)
                 served = Served(site, Store(site, self.settings))
-            self._served = served
+                self._served = served
+                processes.settle_heap(first=self.reloads == 0)
             self.reloads += 1
             log.info(
                 "content loaded: %d pages, %d errors, %d warnings in %.2fs (version %s)",
@@ -145,7 +149,7 @@ class Runtime:
             thread.join(timeout=max(0.0, deadline - time.monotonic()))
         self._threads = [t for t in self._threads if t.is_alive()]
         if self.cache is not None:  # what is written by then is kept; the rest is not
-            self.cache.close(timeout=max(0.1, deadline - time.monotonic()))
+            self.cache.close(timeout=CACHE_FLUSH_SECONDS)
 
     @property
     def threads(self) -> list[threading.Thread]:

@@ -37,6 +37,9 @@ APPLICATION_ID = 0x43415049  # "CAPI"
 FORMAT = 1
 #: Keys per ``IN (...)`` query: well under SQLite's limit on parameters.
 QUERY_CHUNK = 500
+#: Values written per transaction, and queued writes gathered into one.
+WRITE_CHUNK = 1000
+WRITE_BATCH = 4
 #: How long a writer waits for another process's transaction (ms).
 BUSY_MS = 10_000
 #: Unused values are dropped after this long (seconds).
@@ -207,10 +210,13 @@ class CacheFile:
         self.put_many([(key, kind, tag, value)])
 
     def put_many(self, rows: Iterable[Row]) -> None:
-        """Store values, in the background."""
+        """Store values, in the background (in transactions of ``WRITE_CHUNK`` values, so
+        that a stop half-way keeps what was written)."""
         if self.readonly or self.broken:
             return
-        self._send("put", list(rows))
+        rows = list(rows)
+        for start in range(0, len(rows), WRITE_CHUNK):
+            self._send("put", rows[start : start + WRITE_CHUNK])
 
     def touch(self, keys: Sequence[str]) -> None:
         """Note that values were used (unused ones are dropped after ``KEEP_UNUSED``)."""
@@ -281,7 +287,7 @@ class CacheFile:
                 break
             batch = [item]
             with contextlib.suppress(queue.Empty):
-                while len(batch) < 64:
+                while len(batch) < WRITE_BATCH:
                     more = self._queue.get_nowait()
                     if more is None:
                         self._queue.put(None)

@@ -56,7 +56,7 @@ class CachedReader:
     def __call__(self, items: list[Found], config: SiteConfig) -> list[FileResult]:
         context = site_context(config)
         workers = min(processes.cores(), 8)
-        outcomes: list[Outcome] = []
+        taken = _Taken(self.cache, items, config)
         with processes.no_collection():
             if len(items) >= POOL_THRESHOLD and workers >= 2:
                 try:
@@ -70,57 +70,67 @@ class CachedReader:
                         workers=workers,
                         batch=BATCH,
                     ):
-                        outcomes += batch
+                        taken.add(batch)  # while the children read on
                 except processes.ChildFailed:
                     pass  # what the children did not read is read here
-            done = {o.path if isinstance(o, FileResult) else o[0] for o in outcomes}
-            rest = [item for item in items if item.origin.path not in done]
+            rest = [item for item in items if item.origin.path not in taken.paths]
             if rest:
-                outcomes += read_through(rest, config, context, self.cache.get_many)
-            return self._results(items, config, outcomes)
+                taken.add(read_through(rest, config, context, self.cache.get_many))
+        self.hits += len(taken.used)
+        self.misses += len(taken.fresh)
+        taken.finish()
+        return taken.results
 
-    def _results(
-        self, items: list[Found], config: SiteConfig, outcomes: list[Outcome]
-    ) -> list[FileResult]:
-        by_path = {item.origin.path: item for item in items}
-        results: list[FileResult] = []
-        fresh: list[db.Row] = []
-        used: list[str] = []
-        damaged = 0
+
+class _Taken:
+    """What the children sent, checked and made into results as it arrives."""
+
+    def __init__(self, cache: db.CacheFile, items: list[Found], config: SiteConfig) -> None:
+        self.cache = cache
+        self.config = config
+        self.by_path = {item.origin.path: item for item in items}
+        self.paths: set[str] = set()
+        self.results: list[FileResult] = []
+        self.fresh: list[db.Row] = []
+        self.used: list[str] = []
+        self.damaged = 0
+
+    def add(self, outcomes: list[Outcome]) -> None:
         for outcome in outcomes:
             if isinstance(outcome, FileResult):
-                results.append(outcome)
+                self.paths.add(outcome.path)
+                self.results.append(outcome)
                 continue
             path, digest, unsettled, entry, blob, new = outcome
-            item = by_path[path]
+            self.paths.add(path)
+            item = self.by_path[path]
             try:
                 document, problems, failure = codec.decode(blob, tuple)
                 if not _parsed(document, problems, failure):
                     raise codec.Invalid("not a parsed file")
             except (codec.Invalid, ValueError):
-                damaged += 1
-                results.append(read_file(item, config))
+                self.damaged += 1
+                self.results.append(read_file(item, self.config))
                 continue
             stamp = (item.mtime_ns, item.size)
-            results.append(
+            self.results.append(
                 FileResult(path, stamp, digest, document, problems, failure, unsettled=unsettled)
             )
             if new:
-                fresh.append((entry, KIND, "", blob))
+                self.fresh.append((entry, KIND, "", blob))
             else:
-                used.append(entry)
-        if damaged:
+                self.used.append(entry)
+
+    def finish(self) -> None:
+        if self.damaged:
             log.warning(
                 "%d cached values in %s were damaged or foreign and were ignored (the files "
                 "were read again)",
-                damaged,
+                self.damaged,
                 self.cache.path,
             )
-        self.hits += len(used)
-        self.misses += len(fresh)
-        self.cache.put_many(fresh)
-        self.cache.touch(used)
-        return results
+        self.cache.put_many(self.fresh)
+        self.cache.touch(self.used)
 
 
 def site_context(config: SiteConfig) -> str:
