@@ -104,9 +104,10 @@ class Runtime:
                 snapshot = self.loader.load(changed)
                 site = Site(snapshot, self.options, self._site_cache)
                 served = Served(site, Store(site, self.settings))
+                first = self.reloads == 0
                 self._served = served
-                processes.settle_heap(first=self.reloads == 0)
-            self.reloads += 1
+                self.reloads += 1
+                processes.settle_heap(first=first)
             log.info(
                 "content loaded: %d pages, %d errors, %d warnings in %.2fs (version %s)",
                 len(snapshot.documents),
