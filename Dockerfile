@@ -4,7 +4,10 @@ FROM python:3.11-slim AS build
 WORKDIR /src
 COPY pyproject.toml README.md ./
 COPY api ./api
-RUN pip install --no-cache-dir --prefix=/install .
+# First the hosted timeline embeds' TimelineJS assets, from npm, refused unless their integrity
+# is the pinned one (standard library only); the install then packs them with the package.
+RUN python -m api.embed.fetch \
+ && pip install --no-cache-dir --prefix=/install .
 
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 \

@@ -6,7 +6,7 @@ PORT   ?= 8000
 HOST   ?= 127.0.0.1
 CONTENT_DIR ?= content
 
-.PHONY: run test lint fmt typecheck bench profile openapi check check-live clean
+.PHONY: install assets run test lint fmt typecheck bench profile openapi check check-live clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,10 +20,20 @@ $(VENV)/.installed-dev: $(BIN)/python pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	@touch $@ $(VENV)/.installed
 
-run: $(VENV)/.installed
+# Installing also fetches the TimelineJS assets of the hosted embeds (npm, integrity-checked;
+# nothing is downloaded once they are there). Offline, the rest of the API still runs.
+install: $(VENV)/.installed
+	@$(BIN)/content-api assets fetch || echo "warning: no TimelineJS assets, so /embed/timelines \
+	answers 503 until \`make assets\` succeeds; everything else is served" >&2
+
+assets: $(VENV)/.installed
+	$(BIN)/content-api assets fetch
+
+run: install
 	$(BIN)/content-api serve --content-dir $(CONTENT_DIR) --host $(HOST) --port $(PORT)
 
-test: $(VENV)/.installed-dev
+# The browser tests need the assets, so here a failed fetch fails the build.
+test: $(VENV)/.installed-dev assets
 	$(BIN)/ruff check api tests bench
 	$(BIN)/ruff format --check api tests bench
 	$(BIN)/mypy
@@ -32,7 +42,7 @@ test: $(VENV)/.installed-dev
 
 # Real servers: watch and reload under load, SIGTERM, schemathesis, nginx, Chromium. One at a
 # time, so that "served within a second" is not shared with other tests; -s shows the figures.
-check-live: $(VENV)/.installed-dev
+check-live: $(VENV)/.installed-dev assets
 	$(BIN)/pytest -m live -s -q
 
 lint: $(VENV)/.installed-dev

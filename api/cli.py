@@ -423,5 +423,63 @@ def openapi(
         out.write_text(text, encoding="utf-8")
 
 
+assets_app = typer.Typer(
+    no_args_is_help=True,
+    help="The TimelineJS assets of the hosted embeds (`/embed/timelines/{id}`).",
+)
+app.add_typer(assets_app, name="assets")
+
+
+@assets_app.command(
+    "fetch",
+    epilog="Examples: `content-api assets fetch`; offline, from a tarball fetched elsewhere: "
+    "`content-api assets fetch --tarball timelinejs-3.9.11.tgz`",
+)
+def assets_fetch(
+    into: Annotated[
+        Path | None,
+        typer.Option(
+            envvar="CONTENT_API_TIMELINEJS_DIR",
+            help="Assets folder (default: inside the package, where the server looks).",
+        ),
+    ] = None,
+    registry: Annotated[
+        str,
+        typer.Option(
+            envvar=["NPM_CONFIG_REGISTRY", "npm_config_registry"],
+            help="npm registry to download from.",
+        ),
+    ] = "https://registry.npmjs.org",
+    tarball: Annotated[
+        Path | None,
+        typer.Option(help="Install from this tarball instead of downloading it."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Download even when installed.")] = False,
+) -> None:
+    """Download the pinned `@knight-lab/timelinejs` from npm, check its integrity (the pinned
+    sha512) and install the files the hosted embeds serve. Does nothing when they are
+    installed already. The server reads them when it starts."""
+    from api.embed.fetch import FetchError, default_root, install
+    from api.embed.pins import TIMELINEJS
+
+    try:
+        done = install(
+            into or default_root(),
+            registry=registry,
+            tarball=tarball,
+            force=force,
+            say=lambda message: err.print(message, highlight=False, soft_wrap=True),
+        )
+    except FetchError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+    state = "installed" if done.fetched else "already installed"
+    err.print(
+        f"{TIMELINEJS.name} {TIMELINEJS.version} {state} in {done.folder}",
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
 def main() -> None:
     app()

@@ -14,6 +14,9 @@ serves it under the API's own paths):
 * ``feed.json``, ``feed.xml``, ``sitemap.xml`` (when the site has a ``url``), ``openapi.json``.
 * ``api/v1/search-index.json``: for client-side search, since a static host cannot run
   ``/api/v1/search`` (format in ``search_index``).
+* ``api/v1/redirects/index.json`` (the redirects, as ``redirects.json``), and
+  ``.content-api-redirects.map``: the same as an nginx ``map`` from ``find``'s ``url``
+  parameter to the ``Location`` of its 301 (see :mod:`api.publish.redirect_map`).
 * ``.content-api-export``: marks the folder as an export, so a later export may replace it.
 """
 
@@ -34,9 +37,11 @@ from api import __version__
 from api.http.app import create_app
 from api.http.inprocess import Answer, get
 from api.http.runtime import Served
+from api.publish.redirect_map import nginx_map
 from api.settings import Settings
 
 MARKER = ".content-api-export"
+REDIRECT_MAP = ".content-api-redirects.map"
 OFFSETS_DIR = "_offset"
 SEARCH_INDEX = "api/v1/search-index.json"
 SEARCH_INDEX_VERSION = 1
@@ -73,7 +78,8 @@ Progress = Callable[[int, int], None]  # (jobs done, jobs in all), after each jo
 def export_site(settings: Settings, out: Path, progress: Progress | None = None) -> Report:
     """Write the API of ``settings.content_dir`` into ``out``, replacing a previous export."""
     _check_target(out)
-    app = create_app(settings, start=False)
+    # A static host cannot serve /embed/timelines (nor send its CSP): link no hosted embeds.
+    app = create_app(settings.model_copy(update={"hosted_embeds": False}), start=False)
     served: Served = app.state.runtime.load()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".export-", dir=out.parent))
@@ -81,6 +87,9 @@ def export_site(settings: Settings, out: Path, progress: Progress | None = None)
     try:
         report = asyncio.run(_write_all(app, served, staging, progress))
         _write(staging, SEARCH_INDEX, orjson.dumps(search_index(served)), report)
+        redirect_map, left_out = nginx_map(served.site)
+        _write(staging, REDIRECT_MAP, redirect_map.encode("utf-8"), report)
+        report.skipped += [f"find?url={old} on a static host" for old in left_out]
         manifest = {"generator": f"content-api {__version__}", "version": served.site.version}
         _write(staging, MARKER, orjson.dumps(manifest), report)
         if out.exists():
@@ -101,7 +110,7 @@ def search_index(served: Served) -> dict[str, Any]:
     """
     site = served.site
     documents = []
-    for doc in site.snapshot.documents:
+    for doc in site.listed:
         page = site.rendered(doc)
         documents.append(
             {
@@ -130,6 +139,7 @@ async def _write_all(app: ASGIApp, served: Served, root: Path, progress: Progres
     jobs += [Job(path, path.lstrip("/"), optional=True) for path in ROOT_FILES]
     # Last: the diagnostics then include what rendering every page found.
     jobs.append(Job("/api/v1/collections", "api/v1/collections/index.json"))
+    jobs.append(Job("/api/v1/redirects", "api/v1/redirects/index.json"))
     jobs.append(Job("/api/v1/diagnostics", "api/v1/diagnostics/index.json"))
     for done, job in enumerate(jobs, 1):
         answer = await get(app, job.path, job.query)

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEFAULT_SHEETS_PROXY: Final = "https://sheets-proxy.knightlab.com/proxy/"
+# Checked because both go into a Content-Security-Policy header.
+_PROXY: Final = re.compile(
+    r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~%!$&()*+=:@/-]*)?"
+    r"(?:\?[A-Za-z0-9._~%!$&()*+=:@/?-]*)?"
+)
+_FRAME_SOURCE: Final = re.compile(
+    r"\*|'self'|'none'|https?:"
+    r"|(?:https?://)?(?:\*\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::(?:[0-9]{1,5}|\*))?"
+    r"(?:/[A-Za-z0-9._~%!$&()*+=:@/-]*)?"
+)
 
 
 class Settings(BaseSettings):
@@ -49,6 +62,28 @@ class Settings(BaseSettings):
         description="Where parsed pages, rendered HTML and the search index are kept between "
         "restarts and shared by workers (none: every start reads everything).",
     )
+    hosted_embeds: bool = Field(
+        True, description="Serve self-hosted TimelineJS embeds at /embed/timelines/{page_id}."
+    )
+    timelinejs_dir: Path | None = Field(
+        None,
+        description="Folder `content-api assets fetch` installs TimelineJS into "
+        "(default: inside the package).",
+    )
+    sheets_proxy: str = Field(
+        DEFAULT_SHEETS_PROXY,
+        description="The proxy hosted embeds read Google Sheets through (TimelineJS appends "
+        "the sheet's CSV URL to it). The default is Knight Lab's.",
+    )
+    embed_frame_ancestors: str = Field(
+        "*",
+        description="Who may frame the hosted embeds: a CSP frame-ancestors source list.",
+    )
+    oembed_embed: Literal["knightlab", "hosted"] = Field(
+        "knightlab",
+        description="The timeline embed /oembed answers with when `embed` is not given: "
+        "Knight Lab's CDN page, or this API's hosted page where the timeline has one.",
+    )
 
     @field_validator("cors_origins", mode="before")
     @classmethod
@@ -61,6 +96,23 @@ class Settings(BaseSettings):
     @classmethod
     def _lower_format(cls, value: object) -> object:
         return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("sheets_proxy")
+    @classmethod
+    def _check_proxy(cls, value: str) -> str:
+        if not _PROXY.fullmatch(value):
+            raise ValueError("an http(s) URL, without user, fragment, quote, comma or semicolon")
+        return value
+
+    @field_validator("embed_frame_ancestors")
+    @classmethod
+    def _check_ancestors(cls, value: str) -> str:
+        sources = value.split()
+        if not sources or not all(_FRAME_SOURCE.fullmatch(s) for s in sources):
+            raise ValueError("must be CSP sources such as *, 'self' or https://example.org")
+        if "'none'" in sources and len(sources) > 1:
+            raise ValueError("'none' must stand alone")
+        return " ".join(sources)
 
     @field_validator("public_url")
     @classmethod

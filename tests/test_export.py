@@ -9,7 +9,7 @@ import orjson
 import pytest
 from fastapi.testclient import TestClient
 
-from api.export import MARKER, SEARCH_INDEX, ExportError, export_site
+from api.export import MARKER, REDIRECT_MAP, SEARCH_INDEX, ExportError, export_site
 from api.settings import Settings
 from tests.http.conftest import build_app
 from tests.support import exportsite
@@ -45,14 +45,15 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 def test_every_file_is_the_live_response(exported: tuple[Path, Path]) -> None:
     root, out = exported
-    client = TestClient(build_app(root, public_url=PUBLIC))
+    # The API as a static host serves it: no hosted embeds (they need their CSP header).
+    client = TestClient(build_app(root, public_url=PUBLIC, hosted_embeds=False))
     files = sorted(
         (p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()),
         key=lambda name: "diagnostics" in name,  # last: it reports what rendering found
     )
     compared = 0
     for name in files:
-        if name in (MARKER, SEARCH_INDEX):
+        if name in (MARKER, SEARCH_INDEX, REDIRECT_MAP):
             continue
         response = client.get(url_of(name))
         assert response.status_code == 200, name
@@ -135,3 +136,24 @@ def test_a_page_whose_id_is_a_resource_path_wins(tmp_path: Path) -> None:
     assert report.skipped == [
         "/api/v1/pages/c/a/timeline/index.json: already written by a page whose id is this path"
     ]
+
+
+def test_redirects_are_exported(exported: tuple[Path, Path]) -> None:
+    _, out = exported
+    redirects = orjson.loads((out / "api/v1/redirects/index.json").read_bytes())
+    assert redirects["/milestones/"] == "https://example.org/cases/case/milestones/"
+    lines = (out / REDIRECT_MAP).read_text(encoding="utf-8").splitlines()
+    assert '"/milestones/" "/api/v1/pages/cases/milestones";' in lines
+    assert '"%2Fmilestones" "/api/v1/pages/cases/milestones";' in lines
+    assert '"https%3A%2F%2Fexample.org%2Fvieux+caf%C3%A9%2F" "/api/v1/pages/cases/milestones";' in (
+        lines
+    )
+    assert '"/cases/case/moved" "/api/v1/pages/cases/lubanga";' in lines
+    assert '"/cases/case/gone/" "https://elsewhere.example/a%20page";' in lines
+    assert not any(line.startswith('"/cases/case/lubanga') for line in lines)  # a page's own
+    # A redirect has its page resource, and is in no list and no search index.
+    assert (out / "api/v1/pages/cases/moved/index.json").is_file()
+    listed = orjson.loads((out / "api/v1/pages/index.json").read_bytes())
+    assert listed["meta"]["total"] == 31
+    index = orjson.loads((out / SEARCH_INDEX).read_bytes())
+    assert "cases/moved" not in {d["id"] for d in index["documents"]}

@@ -8,6 +8,7 @@ import re
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote, urlencode
 
 import httpx
 import pytest
@@ -28,7 +29,10 @@ def main_config(prefix: Path, root: Path, port: int) -> str:
     """deploy/nginx.conf inside a minimal nginx.conf whose every path is under ``prefix``."""
     server, listens = re.subn(r"listen \d+;", f"listen 127.0.0.1:{port};", CONF.read_text())
     server, roots = re.subn(r"root /srv/content-api;", f'root "{root}";', server)
-    assert (listens, roots) == (1, 1), "deploy/nginx.conf must have one listen and one root"
+    server, maps = re.subn(
+        r"include /srv/content-api/([^;\s]+);", lambda m: f'include "{root}/{m[1]}";', server
+    )
+    assert (listens, roots, maps) == (1, 1, 1), "deploy/nginx.conf: one listen, root, map file"
     # As root, nginx would hand requests to workers running as nobody, who cannot read a
     # private temporary folder: keep them as whoever runs the test.
     user = f"user {getpass.getuser()};" if os.geteuid() == 0 else ""
@@ -71,7 +75,9 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(base + "/api/v1/collections", process)
-        with api_server(root, "--public-url", PUBLIC) as live:
+        # A static export has no hosted embeds: the live API to compare with has none either.
+        no_hosted = {"CONTENT_API_HOSTED_EMBEDS": "false"}
+        with api_server(root, "--public-url", PUBLIC, env=no_hosted) as live:
             yield base, live
     finally:
         stop(process)
@@ -120,6 +126,41 @@ def test_nginx_compresses_caches_and_allows_cors(servers: tuple[str, str]) -> No
     assert again.status_code == 304
     html = httpx.get(static + "/api/v1/pages/cases/lubanga/html")
     assert html.headers["content-security-policy"].startswith("sandbox")
+
+
+FIND = [
+    "/milestones/",
+    "/milestones",
+    "/milestones/index.html",
+    "https://example.org/milestones/",
+    "/old/milestones.html",
+    "/old/milestones/",
+    "/vieux café/",
+    "/vieux%20caf%C3%A9",
+    "/cases/case/moved/",
+    "https://example.org/cases/case/moved",
+    "/cases/case/gone/",
+]
+
+
+@pytest.mark.parametrize("url", FIND)
+def test_find_answers_the_redirects_as_the_live_api(servers: tuple[str, str], url: str) -> None:
+    static, live = servers
+    # As URL builders send it (encoded), and as people type it (only what must be escaped).
+    typed = quote(url, safe="/:%")
+    for query in (urlencode({"url": url}), f"url={typed}"):
+        want = httpx.get(f"{live}/api/v1/find?{query}")
+        got = httpx.get(f"{static}/api/v1/find?{query}")
+        assert want.status_code == 301, (url, query)
+        assert (got.status_code, got.headers["location"]) == (301, want.headers["location"])
+        assert want.headers["location"] != "/api/v1/pages/cases/gone"
+
+
+def test_the_redirect_map_is_served_as_json(servers: tuple[str, str]) -> None:
+    static, live = servers
+    got = httpx.get(f"{static}/api/v1/redirects")
+    assert got.json() == httpx.get(f"{live}/api/v1/redirects").json()
+    assert got.json()["/vieux café/"] == "https://example.org/cases/case/milestones/"
 
 
 @pytest.mark.parametrize(

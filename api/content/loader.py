@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from api import __version__
-from api.content import permalinks
+from api.content import languages, permalinks, redirects
 from api.content.config import CONFIG_FILE, CollectionConfig, SiteConfig, parse_config
 from api.content.datafiles import load_data_dir
 from api.content.diagnostics import Diagnostic, error, warning
@@ -91,6 +91,8 @@ class Loader:
 
         documents = self._visible(documents, config, now or datetime.now(UTC))
         documents = _unique(documents, problems)
+        # What the site's languages and redirects make of each document (they need them all).
+        documents = redirects.as_written(languages.assign(documents, config), config)
         ordered = default_order(documents, config)
         data, data_files, data_problems = load_data_dir(self.root, config.data_dir)
         problems += data_problems
@@ -100,7 +102,7 @@ class Loader:
             root=self.root,
             config=config,
             documents=tuple(ordered),
-            collections=_collections(config, ordered),
+            collections=_collections(config, [d for d in ordered if not redirects.is_redirect(d)]),
             diagnostics=tuple(sorted(problems, key=lambda d: (d.source_path, d.line or 0, d.code))),
             data=data,
             content_version=_version(config_hash, ordered, files),

@@ -57,11 +57,16 @@ class Snapshot:
     def find_url(self, url: str) -> Document | None:
         """The document at a site URL: with or without the site's host and ``baseurl``,
         a trailing ``/`` or ``index.html``, a query or a fragment."""
-        for candidate in _url_candidates(url, self.config.url, self.config.baseurl):
+        for candidate in self.url_candidates(url):
             doc = self.by_url.get(candidate)
             if doc is not None:
                 return doc
         return None
+
+    def url_candidates(self, url: str) -> list[str]:
+        """The site paths ``url`` may stand for, most likely first (as ``find_url`` tries
+        them): percent-encoded as Jekyll writes URLs."""
+        return _url_candidates(url, self.config.url, self.config.baseurl)
 
 
 def _url_candidates(url: str, site_url: str, baseurl: str) -> list[str]:

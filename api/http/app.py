@@ -16,11 +16,13 @@ from api.http.guard import Cors, Guard
 from api.http.routes import (
     collections,
     docs,
+    embed,
     feeds,
     find,
     health,
     oembed,
     pages,
+    redirects,
     search,
     timelines,
 )
@@ -49,13 +51,15 @@ TAGS = [
 def create_app(settings: Settings | None = None, *, start: bool = True) -> FastAPI:
     """Build the API for ``settings``. With ``start`` the content loads when the app starts."""
     settings = settings or Settings()
-    runtime = Runtime(settings)
+    embeds = embed.EmbedState(settings)
+    runtime = Runtime(settings, hosted_embeds=embeds.available)
     cors = CorsPolicy(settings.cors_origins)
     access_log = AccessLog(settings.log_format) if settings.logs_requests else None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if start:
+            embeds.announce()
             runtime.start()
         try:
             yield
@@ -80,8 +84,22 @@ def create_app(settings: Settings | None = None, *, start: bool = True) -> FastA
     )
     app.state.runtime = runtime
     app.state.settings = settings
+    app.state.embeds = embeds
     errors.install(app)
-    for module in (pages, timelines, search, find, collections, oembed, feeds, health, docs):
+    routers = (
+        pages,
+        timelines,
+        search,
+        find,
+        redirects,
+        collections,
+        oembed,
+        embed,
+        feeds,
+        health,
+        docs,
+    )
+    for module in routers:
         app.include_router(module.router)
 
     # Added innermost first. Requests meet: Guard (refuse bad requests, add the headers

@@ -13,7 +13,7 @@ from api.http.problems import PROBLEM_TYPE
 from api.http.schemas import Problem
 from api.query import MAX_LIMIT
 from api.query.fts import MAX_QUERY_CHARS
-from api.query.params import INCLUDES, MAX_FIELDS, MAX_FILTERS, MAX_SORT_KEYS
+from api.query.params import INCLUDES, MAX_FIELDS, MAX_FILTERS, MAX_LANGS, MAX_SORT_KEYS
 
 _DESCRIPTIONS = {
     304: "Not Modified: the `If-None-Match` ETag still matches.",
@@ -125,10 +125,32 @@ FIELDS = _param(
 )
 INCLUDE = _param(
     "include",
-    "Add rendered fields to each item: html, excerpt, plaintext, toc, word_count, "
-    "reading_time_minutes (comma-separated).",
+    "Add fields to each item: html, excerpt, plaintext, toc, word_count, "
+    "reading_time_minutes (rendered), translations (comma-separated).",
     {"type": "string", "pattern": INCLUDE_PATTERN},
     example="html",
+)
+# Language ranges as api.query.params reads them: ``*``, or alphanumeric subtags joined by
+# ``-`` or ``_`` (each character may be escaped), comma-separated and trimmed.
+_LETTER = r"(?:[A-Za-z]|\\[A-Za-z])"
+_ALNUM = r"(?:[A-Za-z0-9]|\\[A-Za-z0-9])"
+_RANGE = rf"(?:\*|\\\*|{_LETTER}{{1,8}}(?:(?:[-_]|\\[-_]){_ALNUM}{{1,8}})*)"
+LANG_PATTERN = _comma_list(_RANGE, MAX_LANGS)
+LANG = _param(
+    "lang",
+    "Only pages in these languages (comma-separated BCP 47 tags or ranges: `en`, `pt-BR`, "
+    "`zh_tw`; `zh` matches `zh-TW` too, case and `-`/`_` do not matter; `*` is any "
+    "language). With `lang_fallback=true`, an order of preference instead.",
+    {"type": "string", "pattern": LANG_PATTERN},
+    example="en",
+)
+LANG_FALLBACK = _param(
+    "lang_fallback",
+    "Read `lang` as an order of preference: of each page and its translations, only the one "
+    "in the first language listed that has one (`lang=ja,en`: Japanese, else English). "
+    "Items that stand in for a missing first language have `lang_fallback: true`. Without "
+    "`lang`, it changes nothing.",
+    {"type": "boolean", "default": False},
 )
 HAS_TIMELINE = _param(
     "has_timeline", "Only pages with (true) or without (false) a timeline.", {"type": "boolean"}
@@ -165,6 +187,17 @@ QUERY = {
     "required": True,
 }
 
-PAGE_LIST_PARAMETERS = [COLLECTION, FILTER, HAS_TIMELINE, SORT, FIELDS, INCLUDE, LIMIT, OFFSET]
-TIMELINE_LIST_PARAMETERS = [COLLECTION, FILTER, SORT, FIELDS, LIMIT, OFFSET]
+PAGE_LIST_PARAMETERS = [
+    COLLECTION,
+    LANG,
+    LANG_FALLBACK,
+    FILTER,
+    HAS_TIMELINE,
+    SORT,
+    FIELDS,
+    INCLUDE,
+    LIMIT,
+    OFFSET,
+]
+TIMELINE_LIST_PARAMETERS = [COLLECTION, LANG, LANG_FALLBACK, FILTER, SORT, FIELDS, LIMIT, OFFSET]
 SEARCH_PARAMETERS = [QUERY, COLLECTION, LIMIT, OFFSET]

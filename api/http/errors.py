@@ -25,6 +25,13 @@ class NotReady(Exception):
     pass
 
 
+class Unavailable(Exception):
+    """A feature this server cannot offer as installed (a 503 that says what to do)."""
+
+    def __init__(self, detail: str, title: str, type_: str) -> None:
+        self.detail, self.title, self.type_ = detail, title, type_
+
+
 class NotImplementedFormat(Exception):
     def __init__(self, detail: str) -> None:
         self.detail = detail
@@ -45,6 +52,10 @@ def install(app: FastAPI) -> None:
     async def not_ready(request: Request, exc: NotReady) -> Response:
         detail = "The content is still loading; try again in a moment."
         return problem(503, detail, title="Not Ready", headers={"retry-after": "1"})
+
+    @app.exception_handler(Unavailable)
+    async def unavailable(request: Request, exc: Unavailable) -> Response:
+        return problem(503, exc.detail, title=exc.title, type_=exc.type_)
 
     @app.exception_handler(NotImplementedFormat)
     async def not_implemented(request: Request, exc: NotImplementedFormat) -> Response:

@@ -32,6 +32,7 @@ def seed_summary() -> dict[str, Any]:
         "source_path": "_about-the-icc/the-us-icc-relationship.md",
         "title": "The US-ICC Relationship",
         "description": None,
+        "lang": "en",
         "published": True,
         "order": 30,
         "date": None,
@@ -58,6 +59,7 @@ def seed_page() -> dict[str, Any]:
         toc=[],
         word_count=239,
         reading_time_minutes=2,
+        translations=[],
         previous=None,
         next={
             "id": "about-the-icc/icc-milestones",
@@ -89,6 +91,12 @@ TIMELINE_DATA: dict[str, Any] = {
             "group": "Rome Statute",
         }
     ],
+}
+
+
+#: What ``/api/v1/redirects`` serves for the example site: its one ``redirect_from``.
+REDIRECTS: dict[str, str] = {
+    "/milestones/": "https://content-api.example/about-the-icc/icc-milestones/",
 }
 
 

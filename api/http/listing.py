@@ -19,9 +19,12 @@ from api.http import representations as rep
 from api.http.cache import Cached
 from api.http.runtime import Served
 from api.query import LIST_PARAMS, ListQuery, parse_list_query, parse_search_query, project
+from api.query.languages import rank
 
 Params = list[tuple[str, str]]
 TIMELINE_PARAMS = LIST_PARAMS - {"has_timeline", "include"}
+TRANSLATIONS = "translations"
+FALLBACK = "lang_fallback"
 #: How long a request in a worker thread may wait for a new site's search index.
 INDEX_WAIT_SECONDS = 30.0
 
@@ -73,10 +76,12 @@ def _list(
     if kind == "timelines":
         allowed = TIMELINE_PARAMS | {"has_timeline"}
         query = parse_list_query([*params, ("has_timeline", "true")], allowed=allowed)
-        item = _timeline_item(served, query.fields)
+        item = _timeline_item(served, query)
     else:
         query = parse_list_query(params)
         item = _page_item(served, query, inline)
+    if query.lang_fallback and inline and not served.site.translations_ready:
+        raise WouldBlock()  # the translation groups are built once, off the event loop
     return lambda: _page_list(served, query, path, params, item)
 
 
@@ -148,12 +153,13 @@ def _page_item(served: Served, query: ListQuery, inline: bool) -> Callable[[str]
     site = served.site
     fields = query.fields
     wanted = [f for f in rep.RENDERED_FIELDS if f in query.include or (fields and f in fields)]
+    with_translations = TRANSLATIONS in query.include or bool(fields and TRANSLATIONS in fields)
     renders = (
         wanted
         or any(_rendered(f.field) for f in query.filters)
         or any(_rendered(s.field) for s in query.sort)
     )
-    if renders and inline:
+    if (renders or (with_translations and not site.translations_ready)) and inline:
         raise WouldBlock()
 
     def item(doc_id: str) -> dict[str, Any]:
@@ -161,19 +167,29 @@ def _page_item(served: Served, query: ListQuery, inline: bool) -> Callable[[str]
         if wanted:
             rendered = rep.rendered_fields(site, site.snapshot.by_id[doc_id])
             record = {**record, **{name: rendered[name] for name in wanted}}
-        return record if fields is None else project(record, fields)
+        if with_translations:
+            record = {**record, TRANSLATIONS: rep.translations(site, site.snapshot.by_id[doc_id])}
+        record = record if fields is None else project(record, fields)
+        return _mark_fallback(record, site.snapshot.by_id[doc_id].lang, query)
 
     return item
+
+
+def _mark_fallback(record: dict[str, Any], lang: str | None, query: ListQuery) -> dict[str, Any]:
+    """With ``lang_fallback``, whether the page stands in for one missing in the first
+    language asked for."""
+    if not query.lang_fallback:
+        return record
+    return {**record, FALLBACK: rank(lang, query.langs) != 0}
 
 
 def _rendered(field: str) -> bool:
     return field in rep.RENDERED_FIELDS
 
 
-def _timeline_item(
-    served: Served, fields: tuple[str, ...] | None
-) -> Callable[[str], dict[str, Any]]:
+def _timeline_item(served: Served, query: ListQuery) -> Callable[[str], dict[str, Any]]:
     site = served.site
+    fields = query.fields
 
     def item(doc_id: str) -> dict[str, Any]:
         doc = site.snapshot.by_id[doc_id]
@@ -182,8 +198,10 @@ def _timeline_item(
             "title": doc.title,
             "url": doc.url,
             "collection": doc.collection,
+            "lang": doc.lang,
             "timeline": site.timeline_json(doc_id),
         }
-        return record if fields is None else project(record, fields)
+        record = record if fields is None else project(record, fields)
+        return _mark_fallback(record, doc.lang, query)
 
     return item

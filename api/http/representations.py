@@ -24,6 +24,7 @@ def summary(site: Site, doc: Document) -> dict[str, Any]:
         "source_path": doc.source_path,
         "title": doc.title,
         "description": doc.description,
+        "lang": doc.lang,
         "published": doc.published,
         "order": doc.order,
         "date": doc.date.isoformat() if doc.date is not None else None,
@@ -46,6 +47,11 @@ def rendered_fields(site: Site, doc: Document, sanitize: bool = False) -> dict[s
     }
 
 
+def translations(site: Site, doc: Document) -> list[dict[str, str]]:
+    """The page in other languages: ``[{lang, id, url}]``, by language."""
+    return [{"lang": t.lang, "id": t.id, "url": t.url} for t in site.translations.of(doc.id)]
+
+
 def link(doc: Document | None) -> dict[str, Any] | None:
     if doc is None:
         return None
@@ -56,6 +62,7 @@ def detail(site: Site, view: PageView, sanitize: bool = False) -> dict[str, Any]
     """The whole page: summary, body and derived fields, and its neighbours."""
     body = summary(site, view.document)
     body.update(rendered_fields(site, view.document, sanitize))
+    body["translations"] = translations(site, view.document)
     body["previous"] = link(view.previous)
     body["next"] = link(view.next)
     return body

@@ -56,8 +56,10 @@ def load_options(settings: Settings) -> LoadOptions:
     )
 
 
-def site_options(settings: Settings) -> SiteOptions:
-    return SiteOptions(public_url=settings.public_url, sanitize=settings.sanitize)
+def site_options(settings: Settings, hosted_embeds: bool = False) -> SiteOptions:
+    return SiteOptions(
+        public_url=settings.public_url, sanitize=settings.sanitize, hosted_embeds=hosted_embeds
+    )
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
@@ -67,7 +69,7 @@ class Served:
 
 
 class Runtime:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, hosted_embeds: bool = False) -> None:
         self.settings = settings
         self.root = Path(settings.content_dir)
         #: The cache directory's file, when one is configured and usable.
@@ -78,7 +80,7 @@ class Runtime:
             load_options(settings),
             None if self.cache is None else CachedReader(self.cache),
         )
-        self.options = site_options(settings)
+        self.options = site_options(settings, hosted_embeds)
         self._served: Served | None = None
         self._lock = threading.Lock()  # one load at a time
         self._stop = threading.Event()

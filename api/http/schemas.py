@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 from api.http import examples
 from api.timeline import TimelineEmbed as TimelineEmbed  # re-exported: routes name it here
@@ -31,6 +31,14 @@ class PageLink(_Model):
     url: str
 
 
+class Translation(_Model):
+    """The same page in another language."""
+
+    lang: str = Field(description="Its language, as the site spells it.")
+    id: str = Field(description="Its page id.")
+    url: str = Field(description="Its URL on the site.")
+
+
 _DOC: dict[str, str] = {
     "id": "Collection, `/`, then the path inside it without extension.",
     "collection": "Collection label; null for a top-level page.",
@@ -39,6 +47,8 @@ _DOC: dict[str, str] = {
     "source_path": "Path of the source file, relative to the content directory.",
     "title": "The title, or Jekyll's default made from the file name.",
     "description": "Front-matter description.",
+    "lang": "The page's language: its `lang` (front matter or defaults), else its language "
+    "folder (`en/`, `pt-br/`), else the site's `lang`; null when none says.",
     "published": "False only for `published: false`.",
     "order": "Front-matter order, when it is a whole number.",
     "date": "Front-matter or file-name date, with its offset.",
@@ -49,11 +59,20 @@ _DOC: dict[str, str] = {
 }
 
 
+_TRANSLATIONS = (
+    "The page in other languages: pages that share its `ref`, `translation_key`, `page_id` "
+    "or `lang_ref`, or its path under another language folder; by language."
+)
+_FALLBACK = (
+    "With lang_fallback=true: true when the page stands in for one missing in the first "
+    "language asked for."
+)
 _SEED_TIMELINE_ITEM: dict[str, Any] = {
     "id": examples.SEED_ID,
     "title": "The US-ICC Relationship",
     "url": "/about-the-icc/the-us-icc-relationship/",
     "collection": "about-the-icc",
+    "lang": "en",
     "timeline": examples.seed_timeline(),
 }
 _SEED_HIT: dict[str, Any] = {
@@ -109,6 +128,7 @@ class PageSummary(_Model):
     source_path: str = Field(description=_DOC["source_path"])
     title: str | None = Field(description=_DOC["title"])
     description: str | None = Field(description=_DOC["description"])
+    lang: str | None = Field(description=_DOC["lang"])
     published: bool = Field(description=_DOC["published"])
     order: int | None = Field(description=_DOC["order"])
     date: datetime | None = Field(description=_DOC["date"])
@@ -131,6 +151,7 @@ class Page(PageSummary):
     toc: list[TocEntry] = Field(description="The headings, in order.")
     word_count: int = Field(ge=0, description="Words in the plain text.")
     reading_time_minutes: int = Field(ge=0, description="Reading time at 200 words a minute.")
+    translations: list[Translation] = Field(description=_TRANSLATIONS)
     previous: PageLink | None = Field(description="The page before, in the collection's order.")
     next: PageLink | None = Field(description="The page after, in the collection's order.")
 
@@ -150,6 +171,7 @@ class PageItem(_Model):
     source_path: str | None = Field(None, description=_DOC["source_path"])
     title: str | None = Field(None, description=_DOC["title"])
     description: str | None = Field(None, description=_DOC["description"])
+    lang: str | None = Field(None, description=_DOC["lang"])
     published: bool | None = Field(None, description=_DOC["published"])
     order: int | None = Field(None, description=_DOC["order"])
     date: datetime | None = Field(None, description=_DOC["date"])
@@ -163,6 +185,10 @@ class PageItem(_Model):
     toc: list[TocEntry] | None = Field(None, description="With include=toc.")
     word_count: int | None = Field(None, description="With include=word_count.")
     reading_time_minutes: int | None = Field(None, description="With include=reading_time_minutes.")
+    translations: list[Translation] | None = Field(
+        None, description="With include=translations: " + _TRANSLATIONS
+    )
+    lang_fallback: bool | None = Field(None, description=_FALLBACK)
 
 
 class ListMeta(_Model):
@@ -187,7 +213,9 @@ class TimelineItem(_Model):
     title: str | None = None
     url: str | None = None
     collection: str | None = None
+    lang: str | None = Field(None, description=_DOC["lang"])
     timeline: TimelineEmbed | None = None
+    lang_fallback: bool | None = Field(None, description=_FALLBACK)
 
 
 class TimelineList(_Model):
@@ -249,6 +277,12 @@ class DiagnosticList(_Model):
 
     data: list[DiagnosticItem]
     meta: DiagnosticCounts
+
+
+class RedirectMap(RootModel[dict[str, str]]):
+    """``{old path: target}``, as jekyll-redirect-from writes ``redirects.json``."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [dict(examples.REDIRECTS)]})
 
 
 class Health(_Model):

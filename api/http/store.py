@@ -161,6 +161,8 @@ class Store:
         if not stop():
             # The collection filter is in almost every list request.
             self.site.query_index.warm(["collection"])
+        if not stop():
+            _ = self.site.translations  # every page detail shows them
         large = [d for d in self.site.snapshot.documents if len(d.body) > LARGE_BODY]
         for doc in sorted(large, key=lambda d: -len(d.body)):
             if stop():

@@ -1,7 +1,8 @@
 """JSON Feed 1.1 and Atom 1.0 of a site's dated pages, newest first.
 
 A feed entry links to the page on the site, so only documents Jekyll writes as pages are
-in it (a dated document of an ``output: false`` collection has nowhere to link to). Feeds
+in it (a dated document of an ``output: false`` collection has nowhere to link to, and a
+redirect is no page of its own). Feeds
 never mention the current time: the same content gives the same bytes, and so the same
 ETag, on every replica.
 """
@@ -51,7 +52,7 @@ class Feed:
 
 def dated_pages(site: Site, limit: int = MAX_ENTRIES) -> list[Document]:
     """The newest dated pages; ties broken by id so the order never varies."""
-    docs = [d for d in site.snapshot.documents if d.date is not None and is_published_page(d)]
+    docs = [d for d in site.listed if d.date is not None and is_published_page(d)]
     docs.sort(key=lambda d: d.id)
     docs.sort(key=lambda d: _aware(d.date), reverse=True)
     return docs[:limit]

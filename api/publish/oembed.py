@@ -14,6 +14,7 @@ from api.content.model import Document
 from api.site import Site
 from api.timeline import TimelineEmbed
 from api.timeline.embed import DEFAULT_IFRAME_HEIGHT, build_iframe_html
+from api.timeline.hosted import hosted_iframe_html
 
 #: A timeline sized "100%" has no pixel width; this is what a content column usually gives.
 TIMELINE_WIDTH = 800
@@ -42,10 +43,17 @@ class Size:
         return width, height
 
 
-def oembed(site: Site, doc: Document, link: str, provider: Provider, size: Size) -> dict[str, Any]:
-    """The oEmbed response for ``doc``; ``link`` is where a reader goes to see the page."""
+def oembed(
+    site: Site, doc: Document, link: str, provider: Provider, size: Size, *, hosted: bool = False
+) -> dict[str, Any]:
+    """The oEmbed response for ``doc``; ``link`` is where a reader goes to see the page.
+
+    ``hosted``: the timeline's iframe is this API's hosted embed where it has one.
+    """
     embed = site.timelines.embeds.get(doc.id)
-    if embed is not None and embed.embed_url is not None:
+    if hosted and embed is not None and embed.hosted_embed_url is not None:
+        width, height, markup = _hosted_timeline(embed, embed.hosted_embed_url, doc, size)
+    elif embed is not None and embed.embed_url is not None:
         width, height, markup = _timeline(embed, embed.embed_url, size)
     else:
         width, height = size.fit(CARD_WIDTH, CARD_HEIGHT)
@@ -76,6 +84,20 @@ def _timeline(embed: TimelineEmbed, embed_url: str, size: Size) -> tuple[int, in
         url = _with_param(url, "height", height)
     fitted = options.model_copy(update={"width": width, "height": height})
     return width, height, build_iframe_html(url, fitted)
+
+
+def _hosted_timeline(
+    embed: TimelineEmbed, url: str, doc: Document, size: Size
+) -> tuple[int, int, str]:
+    # The hosted page fills its frame: fitting the iframe is enough.
+    options = embed.options
+    natural_w = options.width if isinstance(options.width, int) else TIMELINE_WIDTH
+    natural_h = options.height if isinstance(options.height, int) else TIMELINE_HEIGHT
+    width, height = size.fit(natural_w, natural_h)
+    fitted = embed.model_copy(
+        update={"options": options.model_copy(update={"width": width, "height": height})}
+    )
+    return width, height, hosted_iframe_html(fitted, url, doc.title or doc.id)
 
 
 def _with_param(url: str, name: str, value: int) -> str:

@@ -23,7 +23,7 @@ def listed(doc: Document) -> bool:
 def sitemap(site: Site, root: str) -> bytes:
     urlset = ET.Element("urlset", xmlns=SITEMAP_NS)
     seen: set[str] = set()
-    for doc in site.snapshot.documents:
+    for doc in site.listed:  # a redirect is no page of its own
         if not listed(doc) or doc.url in seen:
             continue
         seen.add(doc.url)

@@ -29,6 +29,7 @@ _CORE: dict[str, Callable[[Document], Any]] = {
     "source_path": lambda d: d.source_path,
     "title": lambda d: d.title,
     "description": lambda d: d.description,
+    "lang": lambda d: d.lang,
     "published": lambda d: d.published,
     "order": lambda d: d.order,
     "date": lambda d: None if d.date is None else d.date.isoformat(),

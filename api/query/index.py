@@ -10,7 +10,7 @@ documents and only ever added to, so an index can serve many threads at once.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from typing import Any, cast
@@ -19,6 +19,7 @@ from api.content.model import Document
 from api.query.columns import FieldIndex
 from api.query.fields import CORE_FIELDS, FieldResolver, data_path, generic_path, known_paths
 from api.query.filters import select
+from api.query.languages import LanguageSelector
 from api.query.lru import LRU
 from api.query.masks import Mask, Positions, mask_of, ordered, permutation, view
 from api.query.params import Filter, ListQuery, Op, SortKey
@@ -46,7 +47,8 @@ class QueryIndex:
     ``fields`` lists the names ``resolve`` answers besides front matter: a name outside it
     whose first part is no front-matter key of any document is known to match nothing
     without a pass over the documents. ``timelines`` holds the ids of documents that embed
-    a timeline, for ``has_timeline``.
+    a timeline, for ``has_timeline``. ``groups`` gives each document's translation group
+    (see :mod:`api.query.languages`), asked for on the first ``lang`` query with fallback.
     """
 
     def __init__(
@@ -56,8 +58,11 @@ class QueryIndex:
         timelines: frozenset[str] = frozenset(),
         *,
         fields: frozenset[str] = CORE_FIELDS,
+        groups: Callable[[], Sequence[int]] | None = None,
     ) -> None:
         self._documents = documents
+        self._groups = groups
+        self._languages: LanguageSelector | None = None
         self._resolve = resolve
         self._timelines = timelines
         self._fields = fields
@@ -157,6 +162,8 @@ class QueryIndex:
         if query.has_timeline is not None:
             with_timeline = self._timeline_mask()
             masks.append(with_timeline if query.has_timeline else ~with_timeline)
+        if query.langs:
+            masks.append(self._language_selector().mask(query.langs, query.lang_fallback))
         for flt in query.filters:
             masks.append(select(self._field_index(flt.field), flt))
         if not masks:
@@ -165,6 +172,14 @@ class QueryIndex:
         for other in masks[1:]:
             combined = combined & other
         return combined
+
+    def _language_selector(self) -> LanguageSelector:
+        if self._languages is None:
+            with self._build:
+                if self._languages is None:
+                    langs = [doc.lang for doc in self._documents]
+                    self._languages = LanguageSelector(langs, self._groups)
+        return self._languages
 
     def _timeline_mask(self) -> Mask:
         if self._timeline_positions is None:

@@ -12,6 +12,10 @@ Grammar (the raw ``(key, value)`` pairs, repeated keys kept):
 - ``has_timeline=true|false``; ``sort=field,-field2`` (``-`` descending, ``+`` or nothing
   ascending; a field repeated is ignored); ``fields=id,title,data.country``;
   ``include=html,excerpt,...``; ``limit`` (1 to 100, default 20); ``offset`` (0 or more).
+- ``lang=en,pt-br``: pages in any of these languages (BCP 47 ranges, see
+  :mod:`api.query.languages`; ``*`` for any language); repeats add to the list, in order.
+  ``lang_fallback=true`` reads them as an order of preference instead (without ``lang``, it
+  changes nothing).
 
 FIELD is any name: an unknown one matches nothing rather than failing. Everything else that
 cannot be honoured raises a :class:`QueryError` naming the parameter as written.
@@ -24,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from api.content.languages import tag_key
 from api.query.errors import QueryError
 
 
@@ -39,9 +44,22 @@ class Op(StrEnum):
 
 
 LIST_OPS = frozenset({Op.EQ, Op.NE, Op.CONTAINS})
-INCLUDES = frozenset({"html", "excerpt", "plaintext", "toc", "word_count", "reading_time_minutes"})
+INCLUDES = frozenset(
+    {"html", "excerpt", "plaintext", "toc", "word_count", "reading_time_minutes", "translations"}
+)
 LIST_PARAMS = frozenset(
-    {"collection", "filter", "has_timeline", "sort", "fields", "include", "limit", "offset"}
+    {
+        "collection",
+        "filter",
+        "has_timeline",
+        "lang",
+        "lang_fallback",
+        "sort",
+        "fields",
+        "include",
+        "limit",
+        "offset",
+    }
 )
 SEARCH_PARAMS = frozenset({"q", "collection", "limit", "offset"})
 DEFAULT_LIMIT = 20
@@ -51,10 +69,13 @@ MAX_FILTERS = 32
 MAX_VALUES = 100
 MAX_SORT_KEYS = 8
 MAX_FIELDS = 100
+MAX_LANGS = 32
 
 _FILTER = re.compile(r"filter\[([^\[\]]*)\](?:\[([^\[\]]*)\])?")
 _UNSIGNED = re.compile(r"\d{1,18}")
-_SCALARS = ("limit", "offset", "has_timeline", "sort", "q")
+_SCALARS = ("limit", "offset", "has_timeline", "lang_fallback", "sort", "q")
+#: A language range: ``*``, or subtags of letters and digits joined by ``-`` or ``_``.
+_LANG_RANGE = re.compile(r"\*|[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,10 +105,19 @@ class ListQuery:
     include: frozenset[str] = frozenset()
     limit: int = DEFAULT_LIMIT
     offset: int = 0
+    langs: tuple[str, ...] = ()  # language ranges, lower case with "-", in the order given
+    lang_fallback: bool = False
 
     @property
     def selection(self) -> tuple[object, ...]:
-        return (self.collections, self.filters, self.has_timeline, self.sort)
+        return (
+            self.collections,
+            self.filters,
+            self.has_timeline,
+            self.sort,
+            self.langs,
+            self.lang_fallback,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,9 +138,12 @@ def parse_list_query(
     filters: list[Filter] = []
     fields: list[str] = []
     include: set[str] = set()
+    langs: list[str] = []
     for key, value in params:
         if key == "collection":
             collections.update(item for item in split_items(value) if item)
+        elif key == "lang":
+            langs += [_lang_range(item) for item in split_items(value) if item]
         elif key == "fields":
             fields += [_field(item, key) for item in split_items(value) if item]
         elif key == "include":
@@ -121,6 +154,11 @@ def parse_list_query(
         raise QueryError("filter", f"at most {MAX_FILTERS} filter parameters are allowed")
     if len(fields) > MAX_FIELDS:
         raise QueryError("fields", f"at most {MAX_FIELDS} fields are allowed")
+    if len(langs) > MAX_LANGS:
+        raise QueryError("lang", f"takes at most {MAX_LANGS} languages")
+    fallback = scalars.get("lang_fallback")
+    # Without languages to fall back through, there is nothing to do.
+    lang_fallback = fallback is not None and _bool(fallback, "lang_fallback") and bool(langs)
     has_timeline = scalars.get("has_timeline")
     return ListQuery(
         collections=tuple(sorted(collections)),
@@ -131,6 +169,8 @@ def parse_list_query(
         include=frozenset(include),
         limit=_limit(scalars.get("limit")),
         offset=_offset(scalars.get("offset")),
+        langs=tuple(dict.fromkeys(langs)),
+        lang_fallback=lang_fallback,
     )
 
 
@@ -232,6 +272,14 @@ def _sort(value: str) -> tuple[SortKey, ...]:
     if len(keys) > MAX_SORT_KEYS:
         raise QueryError("sort", f"takes at most {MAX_SORT_KEYS} fields")
     return tuple(keys.values())
+
+
+def _lang_range(item: str) -> str:
+    if not _LANG_RANGE.fullmatch(item):
+        raise QueryError(
+            "lang", f"{item[:40]!r} is not a language tag (write en, pt-BR, zh_tw or *)"
+        )
+    return tag_key(item)
 
 
 def _include(name: str) -> str:

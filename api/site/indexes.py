@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from api import processes
@@ -28,7 +28,9 @@ def query_index(
     documents: tuple[Document, ...],
     timelines: frozenset[str],
     rendered: Callable[[Document], RenderedPage],
+    groups: Callable[[], Sequence[int]] | None = None,
 ) -> QueryIndex:
+    """``groups``: each document's translation group, for ``lang`` with fallback."""
     core = core_resolver(timelines)
 
     def resolve(doc: Document, field: str) -> Any:
@@ -38,7 +40,7 @@ def query_index(
         return core(doc, field)
 
     resolver: FieldResolver = resolve
-    return QueryIndex(documents, resolver, timelines, fields=CORE_FIELDS | RENDERED)
+    return QueryIndex(documents, resolver, timelines, fields=CORE_FIELDS | RENDERED, groups=groups)
 
 
 #: CloudCannon's convention, used by Jekyll sites' own search: such pages are not found.

@@ -9,9 +9,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol
 
+from api.content import redirect_paths
 from api.content.diagnostics import Diagnostic, Severity
+from api.content.languages import LanguageFolders
 from api.content.model import Document
+from api.content.redirects import RedirectMap, build_map, is_redirect
 from api.content.snapshot import Snapshot
+from api.content.translations import Translations
 from api.query import QueryIndex, SearchIndex
 from api.query.search import SearchImage
 from api.render.context import PageContext, SiteContext
@@ -30,6 +34,7 @@ class SiteOptions:
 
     public_url: str | None = None
     sanitize: bool = False
+    hosted_embeds: bool = False  # /embed/timelines is served (its assets are installed)
 
 
 class SiteCache(Protocol):
@@ -60,6 +65,7 @@ class _Memo:
     rendered: dict[str, RenderedPage] = field(default_factory=dict)
     sanitized: dict[str, str] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    translations: list[Translations] = field(default_factory=list)
 
 
 class Site:
@@ -74,12 +80,21 @@ class Site:
         self.snapshot = snapshot
         self.options = options or SiteOptions()
         self.cache = cache
-        self.timelines: Timelines = build_timelines(snapshot, self.options.public_url)
+        self.timelines: Timelines = build_timelines(
+            snapshot, self.options.public_url, self.options.hosted_embeds
+        )
         self._memo = _Memo()
-        read = [*snapshot.diagnostics, *self.timelines.diagnostics]
+        #: The documents lists, search, feeds and the sitemap show: all but redirects.
+        self.listed = tuple(d for d in snapshot.documents if not is_redirect(d))
+        self.redirects: RedirectMap = build_map(snapshot.documents, snapshot.config)
+        self._redirect_problems = (
+            *self.redirects.diagnostics,
+            *redirect_paths.diagnose(snapshot, self.redirects),
+        )
+        read = [*snapshot.diagnostics, *self.timelines.diagnostics, *self._redirect_problems]
         errors = sum(1 for d in read if d.severity is Severity.ERROR)
         self._load_counts = (errors, len(read) - errors)
-        self._neighbours = _neighbours(snapshot)
+        self._neighbours = _neighbours(self.listed)
         self._timeline_json = {
             doc_id: embed.model_dump(mode="json") for doc_id, embed in self.timelines.embeds.items()
         }
@@ -100,11 +115,34 @@ class Site:
         previous, following = self.neighbours(doc)
         return PageView(doc, self.rendered(doc), previous, following)
 
+    def resolve_url(self, url: str) -> redirect_paths.Destination | None:
+        """Where a site URL leads: its page, or the end of its redirects."""
+        return redirect_paths.resolve(self.snapshot, self.redirects, url)
+
+    @property
+    def translations_ready(self) -> bool:
+        return bool(self._memo.translations)
+
+    @property
+    def translations(self) -> Translations:
+        """The translation groups of the listed documents, built on first use."""
+        memo = self._memo
+        if not memo.translations:
+            folders = LanguageFolders(self.snapshot.documents, self.snapshot.config)
+            built = Translations(self.listed, folders)
+            with memo.lock:
+                if not memo.translations:
+                    memo.translations.append(built)
+        return memo.translations[0]
+
     @cached_property
     def query_index(self) -> QueryIndex:
         """Filters and sorts, indexed lazily per field."""
         return indexes.query_index(
-            self.snapshot.documents, frozenset(self.timelines.embeds), self.rendered
+            self.listed,
+            frozenset(self.timelines.embeds),
+            self.rendered,
+            lambda: self.translations.groups,
         )
 
     def build_search_index(self) -> SearchIndex:
@@ -112,7 +150,7 @@ class Site:
         image = None if cache is None else cache.search_image(self)
         if image is not None:
             return SearchIndex.from_image(image)
-        index = indexes.search_index(self.snapshot.documents)
+        index = indexes.search_index(self.listed)
         if cache is not None:
             cache.keep_search_image(self, index.image())
         return index
@@ -190,7 +228,7 @@ class Site:
     def diagnostics(self) -> list[Diagnostic]:
         """Every problem known: reading, timelines, and rendering of the pages rendered so far."""
         found = [*self.snapshot.diagnostics, *self.timelines.diagnostics]
-        found += self.render_diagnostics()
+        found += [*self._redirect_problems, *self.render_diagnostics()]
         return sorted(set(found), key=lambda d: (d.source_path, d.line or 0, d.code, d.message))
 
     def load_counts(self) -> tuple[int, int]:
@@ -198,10 +236,12 @@ class Site:
         return self._load_counts
 
 
-def _neighbours(snapshot: Snapshot) -> Mapping[str, tuple[Document | None, Document | None]]:
+def _neighbours(
+    documents: tuple[Document, ...],
+) -> Mapping[str, tuple[Document | None, Document | None]]:
     """Previous and next document within each collection, in the default order."""
     groups: dict[str | None, list[Document]] = {}
-    for doc in snapshot.documents:
+    for doc in documents:
         groups.setdefault(doc.collection, []).append(doc)
     result: dict[str, tuple[Document | None, Document | None]] = {}
     for docs in groups.values():

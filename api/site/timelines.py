@@ -15,6 +15,7 @@ from api.content.model import Document
 from api.content.reading import read_regular
 from api.content.snapshot import Snapshot
 from api.timeline import TimelineEmbed, embed_for_local_data, load_timeline_data, parse_timeline
+from api.timeline.hosted import hosted_path, hosted_source, with_hosted_embed
 
 #: Front-matter keys: the embed URL as authors write it, and data kept with the content.
 TIMELINE_KEY = "timeline"
@@ -36,7 +37,11 @@ def data_path(page_id: str) -> str:
     return f"/api/v1/pages/{quote(page_id, safe='/')}/timeline/data"
 
 
-def build_timelines(snapshot: Snapshot, public_url: str | None) -> Timelines:
+def build_timelines(
+    snapshot: Snapshot, public_url: str | None, hosted_embeds: bool = False
+) -> Timelines:
+    """``hosted_embeds``: this server serves ``/embed/timelines/{id}``, so with a public URL
+    each hostable timeline gets its ``hosted_embed_url``."""
     embeds: dict[str, TimelineEmbed] = {}
     data: dict[str, dict[str, Any]] = {}
     problems: list[Diagnostic] = []
@@ -52,7 +57,8 @@ def build_timelines(snapshot: Snapshot, public_url: str | None) -> Timelines:
             if loaded is not None:
                 data[doc.id] = loaded
                 data_url = f"{public_url}{data_path(doc.id)}" if public_url else None
-        embed = _embed(doc, raw, local, data_url, doc.id in data, problems)
+        hosted = f"{public_url}{hosted_path(doc.id)}" if public_url and hosted_embeds else None
+        embed = _embed(doc, raw, local, data_url, doc.id in data, problems, hosted)
         if embed is not None:
             embeds[doc.id] = embed
     return Timelines(
@@ -67,6 +73,7 @@ def _embed(
     data_url: str | None,
     has_data: bool,
     problems: list[Diagnostic],
+    hosted_url: str | None = None,
 ) -> TimelineEmbed | None:
     if raw is not None:
         result = parse_timeline(raw, data_url=data_url if has_data else None)
@@ -81,6 +88,8 @@ def _embed(
         )
     else:
         return None
+    if embed is not None and hosted_url is not None and hosted_source(embed) is not None:
+        embed = with_hosted_embed(embed, hosted_url, doc.title or doc.id)
     if embed is not None:
         for warning in embed.warnings:
             message = f"Timeline: {warning.message}"

@@ -57,4 +57,6 @@ SEED_EMBED_EXAMPLE: Final[dict[str, Any]] = {
             "param": "source",
         },
     ],
+    "hosted_embed_url": None,
+    "hosted_iframe_html": None,
 }

@@ -160,6 +160,20 @@ class TimelineEmbed(BaseModel):
     warnings: tuple[EmbedWarning, ...] = Field(
         default=(), description="Things in the value that were corrected, ignored or doubtful."
     )
+    hosted_embed_url: str | None = Field(
+        default=None,
+        description=(
+            "This API's own embed page for the timeline (/embed/timelines/{page_id}): "
+            "TimelineJS 3 served from this origin, no analytics, no other host. Null when "
+            "CONTENT_API_PUBLIC_URL is not set, the TimelineJS assets are not installed, or "
+            "the data is a CSV/JSON URL of another host (only local data and Google Sheets "
+            "are hosted)."
+        ),
+    )
+    hosted_iframe_html: str | None = Field(
+        default=None,
+        description="An iframe for hosted_embed_url, every attribute escaped; null with it.",
+    )
 
 
 class Problem(NamedTuple):

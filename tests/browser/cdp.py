@@ -122,25 +122,52 @@ class Tab:
         self.send("Page.navigate", {"url": url})
         self.wait_for("document.readyState === 'complete'", f"{url} to load")
 
-    def evaluate(self, expression: str) -> Any:
-        result = self.send(
-            "Runtime.evaluate",
-            {"expression": expression, "returnByValue": True, "awaitPromise": True},
-        )
+    def evaluate(self, expression: str, context: int | None = None) -> Any:
+        """The value of ``expression`` in the page (or in the execution ``context`` given)."""
+        params: dict[str, Any] = {
+            "expression": expression,
+            "returnByValue": True,
+            "awaitPromise": True,
+        }
+        if context is not None:
+            params["contextId"] = context
+        result = self.send("Runtime.evaluate", params)
         if "exceptionDetails" in result:
             raise RuntimeError(f"{expression}: {result['exceptionDetails']}")
         return result["result"].get("value")
 
-    def wait_for(self, expression: str, what: str) -> Any:
+    def wait_for(self, expression: str, what: str, context: int | None = None) -> Any:
         """Evaluate until truthy; returns the value. Fails with the page's text on the limit."""
         deadline = time.monotonic() + WAIT_LIMIT
         while time.monotonic() < deadline:
-            value = self.evaluate(expression)
+            value = self.evaluate(expression, context)
             if value:
                 return value
             time.sleep(0.1)
         text = self.evaluate("document.body ? document.body.innerText.slice(0, 2000) : ''")
         raise AssertionError(f"timed out waiting for {what}; the page shows:\n{text}")
+
+    def frame(self, url: str) -> int:
+        """An execution context in the frame showing ``url`` (an iframe of another origin's
+        DOM is readable there), waiting for the frame to appear."""
+        deadline = time.monotonic() + WAIT_LIMIT
+        while time.monotonic() < deadline:
+            found = _find_frame(self.send("Page.getFrameTree")["frameTree"], url)
+            if found is not None:
+                world = self.send("Page.createIsolatedWorld", {"frameId": found})
+                return int(world["executionContextId"])
+            time.sleep(0.1)
+        raise AssertionError(f"no frame shows {url}")
+
+    def responses(self) -> list[tuple[int, str]]:
+        """(status, URL) of every response this tab has received so far."""
+        self.evaluate("1")  # drain the events that have arrived
+        return [
+            (event["params"]["response"]["status"], event["params"]["response"]["url"])
+            for event in self.browser.events
+            if event.get("sessionId") == self.session
+            and event.get("method") == "Network.responseReceived"
+        ]
 
     def requested(self) -> list[str]:
         """Every URL this tab has asked for so far."""
@@ -151,6 +178,16 @@ class Tab:
             if event.get("sessionId") == self.session
             and event.get("method") == "Network.requestWillBeSent"
         ]
+
+
+def _find_frame(tree: dict[str, Any], url: str) -> str | None:
+    if tree["frame"].get("url") == url:
+        return str(tree["frame"]["id"])
+    for child in tree.get("childFrames", []):
+        found = _find_frame(child, url)
+        if found is not None:
+            return found
+    return None
 
 
 def off_machine(urls: list[str]) -> list[str]:

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from starlette.types import Message
 
-from api.http.docs_meta import FIELDS_PATTERN, INCLUDE_PATTERN, SORT_PATTERN
+from api.http.docs_meta import FIELDS_PATTERN, INCLUDE_PATTERN, LANG_PATTERN, SORT_PATTERN
 from api.query import QueryError, parse_list_query
 from api.settings import Settings
 from tests.http.conftest import SITE, Client, build_app
@@ -255,12 +255,18 @@ def test_malformed_parameters_are_422_problems(shared: Client, path: str, param:
 
 @pytest.mark.parametrize(
     ("name", "pattern"),
-    [("sort", SORT_PATTERN), ("fields", FIELDS_PATTERN), ("include", INCLUDE_PATTERN)],
+    [
+        ("sort", SORT_PATTERN),
+        ("fields", FIELDS_PATTERN),
+        ("include", INCLUDE_PATTERN),
+        ("lang", LANG_PATTERN),
+    ],
 )
 @settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
     value=st.one_of(
         st.text(st.sampled_from(list("ab-+.,[]\\ \t\n\x1c\x85\u3000\ufeff")), max_size=10),
+        st.text(st.sampled_from(list("en-_*1,\\ ")), max_size=12),
         st.text(max_size=10),
     )
 )

@@ -54,9 +54,14 @@ def stop(process: subprocess.Popen[bytes]) -> None:
 
 
 @contextmanager
-def api_server(content_dir: Path, *args: str, env: dict[str, str] | None = None) -> Iterator[str]:
-    """``content-api serve`` (real uvicorn) over ``content_dir``; yields its base URL."""
-    port = free_port()
+def api_server(
+    content_dir: Path, *args: str, env: dict[str, str] | None = None, port: int | None = None
+) -> Iterator[str]:
+    """``content-api serve`` (real uvicorn) over ``content_dir``; yields its base URL.
+
+    ``port``: a port chosen beforehand (to name the server's own URL in ``env``, say).
+    """
+    port = port or free_port()
     command = [sys.executable, "-m", "api", "serve", "--content-dir", str(content_dir)]
     command += ["--port", str(port), "--log-level", "warning", *args]
     process = subprocess.Popen(command, env={**os.environ, **(env or {})})

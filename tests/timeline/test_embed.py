@@ -138,6 +138,10 @@ def test_embed_json_has_exactly_the_issues_shape() -> None:
         "embed_url",
         "iframe_html",
         "warnings",
+        "hosted_embed_url",
+        "hosted_iframe_html",
     ]
+    # Set by the site when it serves hosted embeds and knows its public URL.
+    assert dumped["hosted_embed_url"] is None and dumped["hosted_iframe_html"] is None
     assert list(dumped["source"]) == ["kind", "key", "url", "sheet_url"]
     assert dumped["options"] == {}

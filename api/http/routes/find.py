@@ -12,6 +12,7 @@ from api.http.deps import ServedDep
 from api.http.docs_meta import errors
 from api.http.errors import NotFound
 from api.query import QueryError
+from api.site import Site
 
 router = APIRouter(prefix="/api/v1", tags=["pages"])
 
@@ -23,11 +24,18 @@ router = APIRouter(prefix="/api/v1", tags=["pages"])
     description=(
         "Redirects (307) to `/api/v1/pages/{id}` for the page at a site URL (`url`, with or "
         "without the site's host, `baseurl` or trailing slash) or with a source path "
-        "(`source_path`, relative to the content directory). Give exactly one."
+        "(`source_path`, relative to the content directory). Give exactly one. A URL that "
+        "the site redirects (`redirect_from` on a page, or a page with `redirect_to`) "
+        "answers 301, to the API resource of the page it finally leads to, or to the URL "
+        "elsewhere it leads to."
     ),
     status_code=307,
     response_class=RedirectResponse,
-    responses={307: {"description": "The page's API resource, in `Location`."}, **errors(404, 422)},
+    responses={
+        301: {"description": "The URL is a redirect: where it leads, in `Location`."},
+        307: {"description": "The page's API resource, in `Location`."},
+        **errors(404, 422),
+    },
 )
 def find_page(
     served: ServedDep,
@@ -51,18 +59,39 @@ def find_page(
     if (url is None) == (source_path is None):
         param = "url" if url is None else "source_path"
         raise QueryError(param, "give exactly one of `url` and `source_path`")
-    snapshot = served.site.snapshot
     if url is not None:
-        doc = snapshot.find_url(url)
-        what = f"URL {url!r}"
-    else:
-        assert source_path is not None
-        # A lookup in the snapshot's index: never a path joined onto the disk.
-        doc = snapshot.by_source_path.get(source_path.strip().lstrip("/"))
-        what = f"source path {source_path!r}"
+        return _by_url(served.site, url)
+    assert source_path is not None
+    # A lookup in the snapshot's index: never a path joined onto the disk.
+    doc = served.site.snapshot.by_source_path.get(source_path.strip().lstrip("/"))
     if doc is None:
-        raise NotFound(f"No page has the {what}.")
-    location = f"/api/v1/pages/{quote(doc.id, safe='/')}"
+        raise NotFound(f"No page has the source path {source_path!r}.")
+    return _redirect(page_location(doc.id), 307)
+
+
+def page_location(doc_id: str) -> str:
+    return f"/api/v1/pages/{quote(doc_id, safe='/')}"
+
+
+def _by_url(site: Site, url: str) -> RedirectResponse:
+    found = site.resolve_url(url)
+    if found is None:
+        raise NotFound(f"No page has the URL {url!r}.")
+    if found.doc is not None:
+        return _redirect(page_location(found.doc.id), 301 if found.moved else 307)
+    if found.url is not None and found.url.lower().startswith(("http://", "https://")):
+        return _redirect(found.url, 301)
+    if found.loop:
+        raise NotFound(f"The URL {url!r} is a redirect that never reaches a page (a loop).")
+    if found.url is not None:
+        raise NotFound(f"The URL {url!r} redirects to {found.url!r}, which is not a web page.")
+    raise NotFound(
+        f"The URL {url!r} redirects to {found.hops[-1]!r}, which is no page of this site "
+        "(and the site has no `url` to give its address)."
+    )
+
+
+def _redirect(location: str, status: int) -> RedirectResponse:
     return RedirectResponse(
-        location, status_code=307, headers={"cache-control": "public, max-age=60"}
+        location, status_code=status, headers={"cache-control": "public, max-age=60"}
     )

@@ -68,6 +68,16 @@ def get_oembed(
         Literal["json", "xml"],
         Query(alias="format", description="`json`; `xml` is answered with 501."),
     ] = "json",
+    embed: Annotated[
+        Literal["knightlab", "hosted"] | None,
+        Query(
+            description="Which timeline embed: `hosted` (this API's own page, "
+            "`/embed/timelines/{id}`: no third party; a 404 when the timeline has none) or "
+            "`knightlab` (Knight Lab's CDN). Default: CONTENT_API_OEMBED_EMBED, `knightlab` "
+            "unless configured.",
+            examples=["hosted"],
+        ),
+    ] = None,
 ) -> Any:
     if format_ == "xml":
         raise NotImplementedFormat("Only format=json is offered; oEmbed XML is not.")
@@ -77,14 +87,33 @@ def get_oembed(
     if doc is None:
         raise NotFound(f"No page of this site is at {url!r}.")
     size = Size(maxwidth, maxheight)
+    hosted = (embed or settings.oembed_embed) == "hosted"
+    if embed == "hosted":
+        _require_hosted(request, served, doc.id)
 
     def build() -> Any:
         link = _link(served, doc.id, settings.public_url)
         provider = _provider(served, settings.public_url)
-        return served.store.json(oembed(served.site, doc, link, provider, size))
+        body = oembed(served.site, doc, link, provider, size, hosted=hosted)
+        return served.store.json(body)
 
-    cached = served.store.query(("oembed", doc.id, maxwidth, maxheight), build)
+    cached = served.store.query(("oembed", doc.id, maxwidth, maxheight, hosted), build)
     return CachedResponse(cached, request)
+
+
+def _require_hosted(request: Request, served: Served, doc_id: str) -> None:
+    """A timeline asked for as a hosted embed must have one: never Knight Lab's instead."""
+    timeline = served.site.timelines.embeds.get(doc_id)
+    if timeline is None or timeline.hosted_embed_url is not None:
+        return  # no timeline: the page's card
+    settings = request.app.state.settings
+    if not settings.public_url:
+        why = "CONTENT_API_PUBLIC_URL is not set"
+    elif not request.app.state.embeds.available:
+        why = "hosted embeds are off or their TimelineJS assets are not installed"
+    else:
+        why = f"its data is read from {timeline.source.url}, another host"
+    raise NotFound(f"The timeline of {doc_id!r} has no hosted embed: {why}.")
 
 
 def _link(served: Served, doc_id: str, public_url: str | None) -> str:
