@@ -2,8 +2,9 @@
 
 uvicorn's access log formats every request through ``logging`` (records, handlers, a
 colouring formatter), which costs as much as answering a cached request. This one is called
-by the app itself, for the fast path and the full stack alike, formats a line with one
-f-string and writes lines in batches: at most every ``FLUSH_SECONDS``, or sooner when a
+by the app itself, for the fast path and the full stack alike, formats the part of a line
+that repeats from request to request once (requests under load are mostly the same few),
+and writes lines in batches: at most every ``FLUSH_SECONDS``, or sooner when a
 batch fills. Each write holds whole lines and stays within ``PIPE_BUF``, so the lines of
 several workers sharing one stdout never interleave.
 
@@ -33,6 +34,8 @@ FLUSH_SECONDS = 0.1
 MAX_BATCH = 64
 #: Writes of at most this many bytes are atomic on a pipe (POSIX PIPE_BUF).
 ATOMIC_WRITE = 4096
+#: Distinct requests whose formatted line is remembered (then it starts over).
+MAX_REMEMBERED = 4096
 #: Longest user agent or request id written; the rest is cut.
 MAX_HEADER = 256
 REDACTED = "REDACTED"
@@ -93,6 +96,7 @@ class AccessLog:
         self._second = -1
         self._stamp = ""
         self._timer: asyncio.TimerHandle | None = None
+        self._middles: dict[tuple[Any, ...], str] = {}
 
     def record(self, scope: Scope, status: int, sent: int, started: float) -> None:
         """Log one answered request (``started`` from ``time.perf_counter()``)."""
@@ -105,38 +109,69 @@ class AccessLog:
                 request_id = value
         client = scope.get("client")
         remote = client[0] if client else "-"
+        # All but the time, the client and the duration repeats from request to request
+        # under load: formatted once, then looked up.
+        key = (
+            scope["method"],
+            scope.get("raw_path") or scope["path"],
+            scope["query_string"],
+            status,
+            sent,
+            user_agent,
+            request_id,
+            scope.get("http_version", "1.1"),
+        )
+        middle = self._middles.get(key)
+        if middle is None:
+            middle = self._middle(scope, key)
+            if request_id is None:  # ids are unique: remembering them would only fill memory
+                if len(self._middles) >= MAX_REMEMBERED:
+                    self._middles.clear()
+                self._middles[key] = middle
+        now = time.time()
+        second = int(now)
+        if second != self._second:
+            self._second = second
+            self._stamp = time.strftime("%Y-%m-%dT%H:%M:%S.", time.gmtime(second))
+        stamp = self._stamp + _MILLIS[int((now - second) * 1000)]
+        if self.json:
+            text = (
+                f'{{"time":"{stamp}",{middle},"remote":{_json(remote)},'
+                f'"duration_ms":{duration:.3f}}}\n'
+            )
+        else:
+            text = f"{stamp} {remote} {middle} {duration:.2f}ms\n"
+        line = text.encode("utf-8", "replace")
+        pending = self._pending
+        pending.append(line)
+        self._size += len(line)
+        if len(pending) >= MAX_BATCH or self._size >= ATOMIC_WRITE:
+            self.flush()
+        elif self._timer is None:
+            self._later()
+
+    def _middle(self, scope: Scope, key: tuple[Any, ...]) -> str:
+        method, _, raw_query, status, sent, user_agent, request_id, version = key
         path = _target(scope)
-        raw_query: bytes = scope["query_string"]
         query = _query(raw_query) if raw_query else ""
         if self.json:
-            line = orjson.dumps(
-                {
-                    "time": self._now(),
-                    "level": "info",
-                    "logger": "content_api.access",
-                    "method": scope["method"],
-                    "path": path,
-                    "query": query,
-                    "status": status,
-                    "bytes": sent,
-                    "duration_ms": round(duration, 3),
-                    "remote": remote,
-                    "user_agent": _header(user_agent),
-                    "request_id": _header(request_id),
-                    "http_version": scope.get("http_version", "1.1"),
-                }
-            )
-            self._add(line + b"\n")
-            return
+            fields = {
+                "level": "info",
+                "logger": "content_api.access",
+                "method": method,
+                "path": path,
+                "query": query,
+                "status": status,
+                "bytes": sent,
+                "user_agent": _header(user_agent),
+                "request_id": _header(request_id),
+                "http_version": version,
+            }
+            return orjson.dumps(fields).decode()[1:-1]
         target = f"{path}?{query}" if raw_query else path
         agent = _escape(_header(user_agent) or "-")
         rid = _escape(_header(request_id) or "-")
-        version = scope.get("http_version", "1.1")
-        line_text = (
-            f'{self._now()} {remote} "{scope["method"]} {_escape(target)} HTTP/{version}" '
-            f'{status} {sent} {duration:.2f}ms "{agent}" {rid}\n'
-        )
-        self._add(line_text.encode("utf-8", "replace"))
+        return f'"{method} {_escape(target)} HTTP/{version}" {status} {sent} "{agent}" {rid}'
 
     def flush(self) -> None:
         """Write what is pending (also called on shutdown)."""
@@ -157,30 +192,18 @@ class AccessLog:
         if chunk:
             self._emit(b"".join(chunk))
 
-    def _add(self, line: bytes) -> None:
-        self._pending.append(line)
-        self._size += len(line)
-        if len(self._pending) >= MAX_BATCH or self._size >= ATOMIC_WRITE:
+    def _later(self) -> None:
+        """Write what is pending soon, when nothing else fills a batch meanwhile."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # not on a loop: nothing would come back to write it
             self.flush()
-        elif self._timer is None:
-            try:
-                loop = asyncio.get_running_loop()
-            except RuntimeError:  # not on a loop: nothing would come back to write it
-                self.flush()
-                return
-            self._timer = loop.call_later(FLUSH_SECONDS, self.flush)
+            return
+        self._timer = loop.call_later(FLUSH_SECONDS, self.flush)
 
     def _emit(self, data: bytes) -> None:
         with contextlib.suppress(OSError):  # a closed or full stdout must never fail a request
             self._write(data)
-
-    def _now(self) -> str:
-        now = time.time()
-        second = int(now)
-        if second != self._second:
-            self._second = second
-            self._stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(second))
-        return f"{self._stamp}.{int((now - second) * 1000):03d}Z"
 
 
 def _stdout_writer() -> Writer:
@@ -207,6 +230,13 @@ def _header(value: bytes | None) -> str | None:
     if value is None:
         return None
     return value[:MAX_HEADER].decode("latin-1")
+
+
+_MILLIS = [f"{ms:03d}Z" for ms in range(1000)]
+
+
+def _json(text: str) -> str:
+    return orjson.dumps(text).decode()
 
 
 def _escape(text: str) -> str:

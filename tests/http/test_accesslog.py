@@ -24,7 +24,7 @@ from tests.http.test_fastpath import PAGE, scope_of
 
 TEXT_LINE = re.compile(
     r'(?P<time>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z) (?P<remote>\S+) "(?P<request>[^"]*)" '
-    r'(?P<status>\d{3}) (?P<bytes>\d+) (?P<ms>\d+\.\d\d)ms "(?P<agent>[^"]*)" (?P<id>\S+)\n'
+    r'(?P<status>\d{3}) (?P<bytes>\d+) "(?P<agent>[^"]*)" (?P<id>\S+) (?P<ms>\d+\.\d\d)ms\n'
 )
 
 
@@ -259,3 +259,29 @@ def _run(app: Any, scope: dict[str, Any]) -> None:
 def test_the_app_logs_by_default() -> None:
     client = TestClient(create_app(Settings(), start=False))
     assert isinstance(client.app, ContentAPI) and isinstance(client.app.access_log, AccessLog)
+
+
+def test_what_repeats_is_formatted_once_and_memory_stays_bounded() -> None:
+    writes: list[bytes] = []
+    log = AccessLog("text", write=writes.append)
+
+    async def many() -> None:
+        for i in range(accesslog.MAX_REMEMBERED + 500):
+            log.record(scope_of("GET", f"/p/{i}"), 200, 10, 0.0)
+            log.record(scope_of("GET", "/same", headers={"x-request-id": f"id-{i}"}), 200, 1, 0.0)
+        log.flush()
+
+    asyncio.run(many())
+    assert len(log._middles) <= accesslog.MAX_REMEMBERED
+    assert not any(b"id-" in key[6] for key in log._middles if key[6])  # ids never kept
+    written = b"".join(writes).decode().splitlines(keepends=True)
+    assert len(written) == 2 * (accesslog.MAX_REMEMBERED + 500)
+    found = [TEXT_LINE.fullmatch(line) for line in written]
+    assert all(found)
+    assert [m["request"] for m in found[:4] if m] == [
+        "GET /p/0 HTTP/1.1",
+        "GET /same HTTP/1.1",
+        "GET /p/1 HTTP/1.1",
+        "GET /same HTTP/1.1",
+    ]
+    assert [m["id"] for m in found[1:6:2] if m] == ["id-0", "id-1", "id-2"]
