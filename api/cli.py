@@ -127,14 +127,6 @@ def serve(
     ] = None,
 ) -> None:
     """Serve the API. Every option can also come from its `CONTENT_API_*` variable."""
-    if workers == 1 and content_dir.is_dir():
-        # The fork server (for parsing and indexing in child processes) imports what it
-        # needs on another core while this process imports the web stack.
-        from api import processes
-
-        processes.prepare()
-    import uvicorn
-
     from api.logconfig import LEVELS, log_config
     from api.settings import Settings
 
@@ -166,11 +158,12 @@ def serve(
     }
     settings = Settings(**values)
     _exit_zero_on_sigterm()
+    logging_config = log_config(log_level, log_format)
     common: dict[str, Any] = {
         "host": host,
         "port": port,
         "log_level": log_level,
-        "log_config": log_config(log_level, log_format),
+        "log_config": logging_config,
         # Requests are logged by the app (api.http.accesslog), at a fraction of the cost.
         "access_log": False,
         "timeout_graceful_shutdown": 30,
@@ -178,6 +171,8 @@ def serve(
         "server_header": False,
     }
     if workers > 1:
+        import uvicorn
+
         # Worker processes build their own app from the environment: pass every setting on.
         for name, value in settings.model_dump(exclude_none=True).items():
             if isinstance(value, tuple):
@@ -185,9 +180,21 @@ def serve(
             os.environ[f"CONTENT_API_{name.upper()}"] = str(value)
         uvicorn.run("api.http.app:app_from_env", factory=True, workers=workers, **common)
         return
+    # The content starts loading now, on other cores (child processes, through a fork server
+    # that is ready by the time they are needed), while this process imports the web stack.
+    import logging.config
+
+    from api import processes
+    from api.earlyload import EarlyLoad
+
+    logging.config.dictConfig(logging_config)
+    processes.prepare()
+    early = EarlyLoad(settings)
+    import uvicorn
+
     from api.http.app import create_app
 
-    uvicorn.run(create_app(settings), **common)
+    uvicorn.run(create_app(settings, early=early), **common)
 
 
 def _exit_zero_on_sigterm() -> None:
@@ -365,7 +372,8 @@ def cache_build(
 ) -> None:
     """Parse, index and render the whole site into the cache directory, so that a server
     started with the same settings is ready at once (a Docker image ships warm)."""
-    from api.http.runtime import load_options, site_options
+    from api.earlyload import load_options
+    from api.http.runtime import site_options
     from api.persist.build import build_cache
     from api.persist.db import Unusable
     from api.settings import Settings

@@ -29,8 +29,9 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
-#: What the fork server imports once, so its children start with it loaded.
-PRELOAD = ["api.content.reading", "api.site.indexes", "api.persist.reading"]
+#: What the fork server imports once, so its children start with it loaded: what parsing
+#: needs, which a start waits for (the search index's child imports the rest itself).
+PRELOAD = ["api.content.reading", "api.persist.reading"]
 #: How often waiting code looks whether its owner is stopping (seconds).
 POLL_SECONDS = 0.05
 

@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import __version__
+from api.earlyload import EarlyLoad
 from api.http import errors
 from api.http.accesslog import AccessLog
 from api.http.cors import CorsPolicy
@@ -48,11 +49,14 @@ TAGS = [
 ]
 
 
-def create_app(settings: Settings | None = None, *, start: bool = True) -> FastAPI:
-    """Build the API for ``settings``. With ``start`` the content loads when the app starts."""
+def create_app(
+    settings: Settings | None = None, *, start: bool = True, early: EarlyLoad | None = None
+) -> FastAPI:
+    """Build the API for ``settings``. With ``start`` the content loads when the app starts
+    (or is taken over from ``early``, a first load already under way)."""
     settings = settings or Settings()
     embeds = embed.EmbedState(settings)
-    runtime = Runtime(settings, hosted_embeds=embeds.available)
+    runtime = Runtime(settings, hosted_embeds=embeds.available, early=early)
     cors = CorsPolicy(settings.cors_origins)
     access_log = AccessLog(settings.log_format) if settings.logs_requests else None
 

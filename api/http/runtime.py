@@ -20,10 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from api import processes
-from api.content.loader import Loader, LoadOptions
+from api.content.loader import Loader
+from api.earlyload import EarlyLoad, open_loader
 from api.http.store import Store
-from api.persist import open_cache
-from api.persist.reading import CachedReader
 from api.persist.site import PersistedSite
 from api.settings import Settings
 from api.site import Site, SiteOptions
@@ -50,12 +49,6 @@ STOP_SECONDS = 0.5
 CACHE_FLUSH_SECONDS = 1.0
 
 
-def load_options(settings: Settings) -> LoadOptions:
-    return LoadOptions(
-        unpublished=settings.unpublished, future=settings.future, drafts=settings.drafts
-    )
-
-
 def site_options(settings: Settings, hosted_embeds: bool = False) -> SiteOptions:
     return SiteOptions(
         public_url=settings.public_url, sanitize=settings.sanitize, hosted_embeds=hosted_embeds
@@ -69,22 +62,24 @@ class Served:
 
 
 class Runtime:
-    def __init__(self, settings: Settings, *, hosted_embeds: bool = False) -> None:
+    def __init__(
+        self, settings: Settings, *, hosted_embeds: bool = False, early: EarlyLoad | None = None
+    ) -> None:
         self.settings = settings
         self.root = Path(settings.content_dir)
-        #: The cache directory's file, when one is configured and usable.
-        self.cache = None if settings.cache_dir is None else open_cache(settings.cache_dir)
+        # A first load begun before this runtime existed, for these very settings.
+        self._early = early if early is not None and early.settings == settings else None
+        if self._early is not None:
+            self.loader, self.cache = self._early.loader, self._early.cache
+        else:
+            self.loader, self.cache = open_loader(settings)
         self._site_cache = None if self.cache is None else PersistedSite(self.cache)
-        self.loader = Loader(
-            self.root,
-            load_options(settings),
-            None if self.cache is None else CachedReader(self.cache),
-        )
         self.options = site_options(settings, hosted_embeds)
         self._served: Served | None = None
         self._lock = threading.Lock()  # one load at a time
         self._stop = threading.Event()
-        self._children = processes.Children()  # killed on stop, whatever they are doing
+        # Killed on stop, whatever they are doing (the early load's too).
+        self._children = processes.Children() if self._early is None else self._early.children
         self._threads: list[threading.Thread] = []
         # Snapshots waiting for their search index, oldest first. Weak: a superseded snapshot
         # is worth warming only while some request still holds it.
@@ -103,7 +98,8 @@ class Runtime:
         with self._lock:
             started = time.perf_counter()
             with processes.no_collection():  # many objects, none of them garbage
-                snapshot = self.loader.load(changed)
+                early, self._early = self._early, None
+                snapshot = early.take() if early is not None else self.loader.load(changed)
                 site = Site(snapshot, self.options, self._site_cache)
                 served = Served(site, Store(site, self.settings))
                 first = self.reloads == 0
