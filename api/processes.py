@@ -17,6 +17,7 @@ import contextlib
 import gc
 import multiprocessing
 import os
+import pickle
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -25,6 +26,8 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
+
+from api import pickling
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -188,8 +191,10 @@ def map_in_children(
                 continue
             receiver, sender = ctx.Pipe(duplex=False)
             stack.callback(receiver.close)
+            # Pickled here, the fast way, rather than by multiprocessing (see api.pickling).
+            task = pickling.dumps((work, share, args, batch))
             process = ctx.Process(  # type: ignore[attr-defined]
-                target=_map, args=(work, share, args, batch, sender), daemon=True
+                target=_map, args=(task, sender), daemon=True
             )
             stack.enter_context(children.running(process))
             sender.close()
@@ -197,7 +202,7 @@ def map_in_children(
         while open_:
             for ready in _ready(open_, children):
                 try:
-                    message = ready.recv()
+                    message = pickle.loads(ready.recv_bytes())
                 except (EOFError, OSError) as exc:
                     children.check()
                     raise ChildFailed("a child died") from exc
@@ -238,23 +243,18 @@ def _call(target: Callable[..., Any], args: tuple[Any, ...], sender: Connection)
         sender.close()
 
 
-def _map(
-    work: Callable[..., list[Any]],
-    share: Sequence[Any],
-    args: tuple[Any, ...],
-    batch: int,
-    sender: Connection,
-) -> None:
+def _map(task: bytes, sender: Connection) -> None:
     gc.disable()
     try:
+        work, share, args, batch = pickle.loads(task)
         for start in range(0, len(share), batch):
-            sender.send(work(share[start : start + batch], *args))
-        sender.send(None)
+            sender.send_bytes(pickling.dumps(work(share[start : start + batch], *args)))
+        sender.send_bytes(pickling.dumps(None))
     except OSError:
         return  # the parent stopped listening
     except Exception as exc:
         with contextlib.suppress(OSError):
-            sender.send(f"{type(exc).__name__}: {exc}")
+            sender.send_bytes(pickling.dumps(f"{type(exc).__name__}: {exc}"))
     with contextlib.suppress(OSError):
         sender.close()
 

@@ -9,7 +9,6 @@ code (the cache directory should still be writable by the service alone).
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 import functools
 import hashlib
@@ -18,6 +17,8 @@ import io
 import pickle
 import zoneinfo
 from typing import Any
+
+from api import pickling
 
 MAGIC = b"CAv1"
 _DIGEST = 16
@@ -60,33 +61,8 @@ class Invalid(ValueError):
 
 
 def encode(value: Any) -> bytes:
-    buffer = io.BytesIO()
-    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
-    payload = buffer.getvalue()
+    payload = pickling.dumps(value)
     return MAGIC + hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload
-
-
-class _Pickler(pickle.Pickler):
-    def reducer_override(self, obj: Any) -> Any:
-        # The project's dataclasses by their constructor's arguments: rebuilding them is
-        # then one call, where the default (__setstate__ of a slots dataclass) walks the
-        # fields in Python, the larger part of reading a cached site back.
-        cls: type = type(obj)
-        names = _init_fields(cls)
-        if names is None:
-            return NotImplemented
-        return cls, tuple([getattr(obj, name) for name in names])
-
-
-@functools.cache
-def _init_fields(cls: type) -> tuple[str, ...] | None:
-    """The fields of one of the project's dataclasses, when its constructor takes them all."""
-    if not (dataclasses.is_dataclass(cls) and cls.__module__.partition(".")[0] == "api"):
-        return None
-    every = getattr(cls, "__dataclass_fields__", {}).values()
-    if any(not f.init for f in every):
-        return None
-    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def decode(blob: bytes, expected: type | tuple[type, ...] = object) -> Any:

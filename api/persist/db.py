@@ -40,6 +40,8 @@ QUERY_CHUNK = 500
 #: Values written per transaction, and queued writes gathered into one.
 WRITE_CHUNK = 1000
 WRITE_BATCH = 4
+#: A writer thread with nothing to write for this long ends (the next write starts one).
+WRITER_IDLE_SECONDS = 5.0
 #: How long a writer waits for another process's transaction (ms).
 BUSY_MS = 10_000
 #: Unused values are dropped after this long (seconds).
@@ -59,6 +61,7 @@ CREATE TABLE IF NOT EXISTS entries (
     value BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS entries_by_tag ON entries (kind, tag);
+CREATE INDEX IF NOT EXISTS entries_by_use ON entries (used);
 """
 
 Row = tuple[str, str, str, bytes]  # key, kind, tag, value
@@ -282,8 +285,18 @@ class CacheFile:
             self._fail(exc)
             connection = None
         while True:
-            item = self._queue.get()
-            if item is None:
+            try:
+                item = self._queue.get(timeout=WRITER_IDLE_SECONDS)
+            except queue.Empty:
+                with self._writer_lock:  # _send starts another after this one is gone
+                    if self._queue.empty():
+                        if self._writer is threading.current_thread():
+                            self._writer = None
+                        break
+                continue
+            if item is None:  # close() said stop (unless it was meant for an older writer)
+                if self._writer is threading.current_thread():
+                    continue
                 break
             batch = [item]
             with contextlib.suppress(queue.Empty):

@@ -86,7 +86,8 @@ def test_stopping_cancels_the_children_in_process(tmp_path: Path) -> None:
         runtime.stop()
     poll(lambda: not runtime.threads, STOPS_WITHIN, "the runtime's threads gone")
     assert runtime.served is None  # nothing half-loaded was swapped in
-    assert not [t for t in threading.enumerate() if t.name.startswith("content-")]
+    mine = ("content-load", "content-warm", "content-watch")
+    assert not [t for t in threading.enumerate() if t.name.startswith(mine)]
 
 
 def test_cancelled_work_raises_cancelled() -> None:
