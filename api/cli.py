@@ -125,6 +125,34 @@ def serve(
             "restarts (and share them between workers).",
         ),
     ] = None,
+    header_timeout: Annotated[
+        float,
+        typer.Option(
+            envvar="CONTENT_API_HEADER_TIMEOUT",
+            min=0.001,
+            help="Seconds a client has to send its request line and headers.",
+        ),
+    ] = 10.0,
+    body_timeout: Annotated[
+        float,
+        typer.Option(
+            envvar="CONTENT_API_BODY_TIMEOUT",
+            min=0.001,
+            help="Seconds a client has to send a request body, after its headers.",
+        ),
+    ] = 30.0,
+    limit_concurrency: Annotated[
+        int,
+        typer.Option(
+            envvar="CONTENT_API_LIMIT_CONCURRENCY",
+            min=1,
+            help="Most connections per worker; requests beyond get a 503.",
+        ),
+    ] = 4096,
+    http: Annotated[
+        str,
+        typer.Option(envvar="CONTENT_API_HTTP", help="HTTP parser: auto, httptools or h11."),
+    ] = "auto",
 ) -> None:
     """Serve the API. Every option can also come from its `CONTENT_API_*` variable."""
     from api.logconfig import LEVELS, log_config
@@ -155,8 +183,16 @@ def serve(
         "access_log": access_log,
         "log_format": log_format,
         "cache_dir": cache_dir,
+        "header_timeout": header_timeout,
+        "body_timeout": body_timeout,
+        "limit_concurrency": limit_concurrency,
+        "http": http,
     }
-    settings = Settings(**values)
+    try:
+        settings = Settings(**values)
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
     _exit_zero_on_sigterm()
     logging_config = log_config(log_level, log_format)
     common: dict[str, Any] = {
@@ -178,7 +214,13 @@ def serve(
             if isinstance(value, tuple):
                 value = ",".join(value)
             os.environ[f"CONTENT_API_{name.upper()}"] = str(value)
-        uvicorn.run("api.http.app:app_from_env", factory=True, workers=workers, **common)
+        uvicorn.run(
+            "api.http.app:app_from_env",
+            factory=True,
+            workers=workers,
+            **common,
+            **_connection_options(settings),
+        )
         return
     # The content starts loading now, on other cores (child processes, through a fork server
     # that is ready by the time they are needed), while this process imports the web stack.
@@ -193,8 +235,49 @@ def serve(
     import uvicorn
 
     from api.http.app import create_app
+    from api.http.protocol import configure
 
-    uvicorn.run(create_app(settings, early=early), **common)
+    configure(settings.header_timeout, settings.body_timeout)
+    uvicorn.run(create_app(settings, early=early), **common, **_connection_options(settings))
+
+
+def _connection_options(settings: Any) -> dict[str, Any]:
+    """uvicorn's protocol (with the receive deadlines) and the connection cap, with the
+    descriptor limit raised to fit the cap."""
+    from api.http.protocol import PROTOCOLS, parser
+
+    limit = _descriptors_for(settings.limit_concurrency)
+    return {
+        "http": PROTOCOLS[parser(settings.http)],
+        "ws": "none",  # no WebSocket endpoints: an Upgrade is an ordinary request
+        "limit_concurrency": limit,
+    }
+
+
+#: Descriptors a worker needs beside its connections: the listening socket, logs, content
+#: files being read, the search index, child processes' pipes.
+SPARE_DESCRIPTORS = 256
+
+
+def _descriptors_for(connections: int) -> int:
+    """Raise this process's soft limit of open files so that ``connections`` fit (the hard
+    limit permitting); the cap that fits what could be had."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = connections + SPARE_DESCRIPTORS
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        new = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (new, hard))
+        soft = new
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        fitted = max(1, soft - SPARE_DESCRIPTORS)
+        err.print(
+            f"[yellow]warning:[/yellow] only {soft} open files are allowed; "
+            f"--limit-concurrency lowered from {connections} to {fitted}"
+        )
+        return fitted
+    return connections
 
 
 def _exit_zero_on_sigterm() -> None:

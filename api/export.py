@@ -23,6 +23,7 @@ serves it under the API's own paths):
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -51,7 +52,8 @@ ROOT_FILES = ("/feed.json", "/feed.xml", "/sitemap.xml", "/openapi.json")
 
 
 class ExportError(Exception):
-    """The export cannot be made (the output folder is not ours to replace)."""
+    """The export cannot be made: the output folder is not ours to replace, or writing
+    failed (then no partial export is left behind)."""
 
 
 @dataclass
@@ -90,16 +92,38 @@ def export_site(settings: Settings, out: Path, progress: Progress | None = None)
         redirect_map, left_out = nginx_map(served.site)
         _write(staging, REDIRECT_MAP, redirect_map.encode("utf-8"), report)
         report.skipped += [f"find?url={old} on a static host" for old in left_out]
+        # Last: only a folder holding every file is marked as an export.
         manifest = {"generator": f"content-api {__version__}", "version": served.site.version}
         _write(staging, MARKER, orjson.dumps(manifest), report)
-        if out.exists():
-            shutil.rmtree(out)
-        staging.rename(out)
+        _replace(out, staging)
+    except OSError as exc:
+        # The disk filled up, a quota, a file too large: nothing half-written is left.
+        where = f" ({exc.filename})" if exc.filename else ""
+        kept = "the previous export is left as it was" if out.exists() else "nothing was written"
+        raise ExportError(
+            f"writing the export failed: {exc.strerror or exc}{where}; {kept}."
+        ) from None
     finally:
         if staging.exists():
-            shutil.rmtree(staging)
+            shutil.rmtree(staging, ignore_errors=True)
     report.out = out
     return report
+
+
+def _replace(out: Path, staging: Path) -> None:
+    """Put the finished export at ``out``: two renames, so ``out`` is always either the
+    previous export or the new one, whole; the previous one is removed after."""
+    if not out.exists():
+        staging.rename(out)
+        return
+    previous = out.with_name(f".{out.name}.previous-{os.getpid()}")
+    out.rename(previous)
+    try:
+        staging.rename(out)
+    except OSError:
+        previous.rename(out)
+        raise
+    shutil.rmtree(previous, ignore_errors=True)
 
 
 def search_index(served: Served) -> dict[str, Any]:
@@ -190,8 +214,11 @@ def _write(root: Path, name: str, body: bytes, report: Report) -> None:
     if path.exists():
         report.skipped.append(f"/{name}: already written by a page whose id is this path")
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(body)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(body)
+    except OSError as exc:  # name the file: a write error itself does not
+        raise OSError(exc.errno, exc.strerror, name) from exc
     report.files += 1
     report.bytes += len(body)
 

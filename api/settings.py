@@ -62,6 +62,20 @@ class Settings(BaseSettings):
         description="Where parsed pages, rendered HTML and the search index are kept between "
         "restarts and shared by workers (none: every start reads everything).",
     )
+    header_timeout: float = Field(
+        10.0, gt=0, description="Seconds a client has to send its request line and headers."
+    )
+    body_timeout: float = Field(
+        30.0, gt=0, description="Seconds a client has to send a request body, after its headers."
+    )
+    limit_concurrency: int = Field(
+        4096,
+        ge=1,
+        description="Most connections (and requests in flight) per worker; more get a 503.",
+    )
+    http: Literal["auto", "httptools", "h11"] = Field(
+        "auto", description="HTTP parser: httptools (the default when installed) or h11."
+    )
     hosted_embeds: bool = Field(
         True, description="Serve self-hosted TimelineJS embeds at /embed/timelines/{page_id}."
     )

@@ -1,7 +1,7 @@
 """``make bench``: every benchmark in one run, written to ``docs/performance.md``.
 
-``python -m bench [render] [throughput] [coldstart] [scale]`` runs some parts only (the
-report then holds only those).
+``python -m bench [render] [throughput] [coldstart] [scale] [references]`` runs some parts
+only (the report then holds only those).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 
 from bench.common import CORPUS, ROOT, machine
 
-PARTS = ("render", "throughput", "coldstart", "scale")
+PARTS = ("render", "throughput", "coldstart", "scale", "references")
 TARGETS = {
     "throughput": "with the default settings, page detail, and the page detail, collection "
     "list and 304 revalidation of a browser on another origin, each at least 0.90 of a bare "
@@ -24,6 +24,7 @@ TARGETS = {
     "coldstart": "cold start (empty cache directory) at most 1.0x Hugo's build, warm restart "
     "at most 0.3x; first-touch p95 at most 20 ms",
     "scale": "list and filter p50 at most 3x detail p50, search at most 10x, RSS at most 1.5 GiB",
+    "references": "an expanded page detail p50 at most 2x a plain page detail p50",
 }
 
 
@@ -88,6 +89,18 @@ def render_report(results: dict[str, Any]) -> str:
             f"- plain markdown-it-py (CommonMark, no Liquid) on the same pages: "
             f"{_f(r['baseline_markdown_it_pages_per_second'], 0)} pages per second, so the "
             f"dialect runs at {_f(r['ratio_to_baseline'])} of its speed.",
+            "",
+            f"Code highlighting (Rouge's tokens, {int(r['highlight_blocks'])} golden samples in "
+            f"{len([k for k in r if k.endswith('_ratio_to_pygments')]) - 1} languages): "
+            f"**{_f(r['highlight_us_per_block'], 0)} µs a block**, "
+            f"{_f(r['highlight_ratio_to_pygments'])} of the time Pygments takes for the same "
+            "blocks (the highlighter used before); per language: "
+            + ", ".join(
+                f"{k.removeprefix('highlight_').removesuffix('_ratio_to_pygments')} {_f(v)}"
+                for k, v in sorted(r.items())
+                if k.endswith("_ratio_to_pygments") and k != "highlight_ratio_to_pygments"
+            )
+            + ".",
             "",
         ]
     if "throughput" in results:
@@ -189,7 +202,43 @@ def render_report(results: dict[str, Any]) -> str:
             f"**Server RSS: {_f(r['rss_mib'], 0)} MiB.**",
             "",
         ]
+    if "references" in results:
+        lines += _references(results["references"])
     return "\n".join(lines)
+
+
+def _references(r: dict[str, Any]) -> list[str]:
+    return [
+        f"## References at {r['documents']:,} documents",
+        "",
+        f"Target: {TARGETS['references']}.",
+        "",
+        "Generated like the aba-icc site: countries, accused (with a country), cases (a "
+        "country and one to three accused), events and charges (a case and an accused; 1% "
+        "name a case that does not exist). Each page measured was served once first. "
+        "`expand=country,accuseds,referenced_by` on 300 random cases: the first request for "
+        "each URL computes the expansion (country, accused and the events and charges that "
+        "name the case, as page summaries); the second is served from the response cache. "
+        "Plain and expanded requests alternate. Countries with `expand=referenced_by`: every "
+        "case and accused that names them. One keep-alive client, sequential requests.",
+        "",
+        "| request | p50 | p50 / detail p50 | p90 |",
+        "|---|---:|---:|---:|",
+        _row("page detail", r, "detail", 1.0),
+        _row("case, expanded, first request", r, "expanded_first", r["expanded_first_over_detail"]),
+        _row("case, expanded, again", r, "expanded", r["expanded_over_detail"]),
+        _row(
+            f"country with its backlinks ({r['country_backlinks']} for the first), first request",
+            r,
+            "country_first",
+            r["country_first_over_detail"],
+        ),
+        "",
+        f"Ready in {_f(r['ready_s'])} s, references resolved; "
+        f"{r['dangling_references']:,} dangling references reported. "
+        f"**Server RSS: {_f(r['rss_mib'], 0)} MiB.**",
+        "",
+    ]
 
 
 if __name__ == "__main__":

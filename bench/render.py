@@ -2,8 +2,9 @@
 
 Renders the body of every non-empty document of ``../shared/corpora/aba-icc`` with the
 site's renderer (Liquid, kramdown dialect, derived fields) and, as the baseline measured in
-the same run, with plain markdown-it-py (CommonMark, no plugins). Run it with
-``python -m bench.render``.
+the same run, with plain markdown-it-py (CommonMark, no plugins); and highlights the golden
+code samples with the Rouge-compatible lexers and with Pygments (``bench/highlight.py``).
+Run it with ``python -m bench.render``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from api.render import PageContext, Renderer, SiteContext
+from bench import highlight
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("CONTENT_API_SHARED", ROOT.parent / "shared")) / "corpora" / "aba-icc"
@@ -60,6 +62,7 @@ def run() -> dict[str, float]:
     rendered = _best_rate(pages, renderer.render)
     plain = _best_rate(pages, lambda page: baseline.render(page.body))
     result = {
+        **{f"highlight_{key}": value for key, value in highlight.run().items()},
         "pages": float(len(pages)),
         "pages_per_second": rendered,
         "ms_per_page": 1000 / rendered,

@@ -121,3 +121,59 @@ def test_openapi_writes_the_committed_schema(runner: CliRunner, tmp_path: Path) 
     assert out.read_text() == (ROOT / "openapi" / "openapi.json").read_text()
     printed = runner.invoke(app, ["openapi"])
     assert json.loads(printed.stdout)["info"]["title"] == "Content API"
+
+
+def test_serve_refuses_an_unknown_parser(runner: CliRunner, tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", SITE)
+    result = runner.invoke(app, ["serve", "--content-dir", str(root), "--http", "zeus"])
+    assert result.exit_code == 2
+    assert "http" in _text(result.output)
+
+
+def test_serve_passes_the_deadlines_and_the_cap_to_uvicorn(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+
+    from api import cli
+    from api.http import protocol
+
+    seen: dict[str, object] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: seen.update(options))
+    monkeypatch.setattr(protocol, "DEADLINES", protocol.Deadlines())
+    monkeypatch.setattr(cli, "_exit_zero_on_sigterm", lambda: None)  # this process's SIGTERM
+    root = write_site(tmp_path / "site", SITE)
+    args = ["serve", "-c", str(root), "--header-timeout", "4", "--body-timeout", "7"]
+    result = runner.invoke(app, [*args, "--limit-concurrency", "100", "--http", "h11"])
+    assert result.exit_code == 0, result.output
+    assert seen["http"] == "api.http.protocol:DeadlineH11Protocol"
+    assert seen["limit_concurrency"] == 100 and seen["ws"] == "none"
+    assert (protocol.DEADLINES.header_timeout, protocol.DEADLINES.body_timeout) == (4.0, 7.0)
+
+
+def test_the_descriptor_limit_is_raised_to_fit_the_cap_or_the_cap_lowered(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import resource
+
+    from api import cli
+
+    limits = {"soft": 1024, "hard": 2048}
+    monkeypatch.setattr(resource, "getrlimit", lambda _: (limits["soft"], limits["hard"]))
+    monkeypatch.setattr(resource, "setrlimit", lambda _, new: limits.update(soft=new[0]))
+    assert cli._descriptors_for(1000) == 1000
+    assert limits["soft"] == 1000 + cli.SPARE_DESCRIPTORS
+    assert cli._descriptors_for(4096) == 2048 - cli.SPARE_DESCRIPTORS  # the hard limit binds
+    assert limits["soft"] == 2048
+
+
+def test_check_lists_dangling_references(runner: CliRunner, tmp_path: Path) -> None:
+    from tests.site.test_references import SITE as LINKED
+
+    root = write_site(tmp_path / "site", LINKED)
+    result = runner.invoke(app, ["check", "-c", str(root)], env={"NO_COLOR": "1", "TERM": "dumb"})
+    assert result.exit_code == 0  # a warning, not an error
+    [line] = [x for x in result.stdout.splitlines() if "dangling-reference" in x]
+    assert line.startswith("_cases-events/e3.md:4: warning: `case: nope` names no page of `cases`")
+    body = json.loads(runner.invoke(app, ["check", "-c", str(root), "--format", "json"]).stdout)
+    assert [d["code"] for d in body["data"]] == ["dangling-reference"]

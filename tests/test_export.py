@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 from urllib.parse import quote
 
@@ -157,3 +158,56 @@ def test_redirects_are_exported(exported: tuple[Path, Path]) -> None:
     assert listed["meta"]["total"] == 31
     index = orjson.loads((out / SEARCH_INDEX).read_bytes())
     assert "cases/moved" not in {d["id"] for d in index["documents"]}
+
+
+@pytest.mark.parametrize("fail_at", [1, 5, "marker", "rename"])
+def test_a_full_disk_leaves_the_previous_export_whole_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fail_at: int | str
+) -> None:
+    """No space left on device at any point (a file early, one later, the marker, the
+    final rename): a clear error, the previous export as it was, nothing partial left."""
+    root = write_site(tmp_path / "site", {f"p{i}.md": page(f"title: P{i}") for i in range(8)})
+    out = tmp_path / "public" / "out"
+    export_site(Settings(content_dir=root), out)
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    (root / "p0.md").write_text(page("title: Changed"))
+    full = OSError(errno.ENOSPC, "No space left on device")
+    writes = {"count": 0}
+    real_write, real_rename = Path.write_bytes, Path.rename
+
+    def write_bytes(self: Path, data: bytes) -> int:
+        writes["count"] += 1
+        if writes["count"] == fail_at or (fail_at == "marker" and self.name == MARKER):
+            raise full
+        return real_write(self, data)
+
+    def rename(self: Path, target: str | Path) -> Path:
+        if fail_at == "rename" and self.name.startswith(".export-"):
+            raise full
+        return real_rename(self, target)
+
+    monkeypatch.setattr(Path, "write_bytes", write_bytes)
+    monkeypatch.setattr(Path, "rename", rename)
+    with pytest.raises(ExportError) as failed:
+        export_site(Settings(content_dir=root), out)
+    monkeypatch.undo()
+    assert "No space left on device" in str(failed.value)
+    assert "the previous export is left as it was" in str(failed.value)
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in out.parent.iterdir()) == ["out"]
+
+
+def test_pages_are_written_with_their_backlinks(tmp_path: Path) -> None:
+    from tests.site.test_references import SITE as LINKED
+
+    out = tmp_path / "out"
+    export_site(Settings(content_dir=write_site(tmp_path / "site", LINKED)), out)
+    sudan = orjson.loads((out / "api/v1/pages/countries/sudan/index.json").read_bytes())
+    assert [p["id"] for p in sudan["referenced_by"]["cases.country"]] == ["cases/one"]
+    case = orjson.loads((out / "api/v1/pages/cases/one/index.json").read_bytes())
+    assert [p["id"] for p in case["references"]["accuseds"]] == ["accuseds/omar", "accuseds/ali"]
+    listed = orjson.loads((out / "api/v1/pages/index.json").read_bytes())["data"]
+    assert all("references" in item for item in listed)
+    diagnostics = orjson.loads((out / "api/v1/diagnostics/index.json").read_bytes())["data"]
+    assert any(d["code"] == "dangling-reference" for d in diagnostics)

@@ -170,6 +170,8 @@ def test_the_redirect_map_is_served_as_json(servers: tuple[str, str]) -> None:
         ("GET", "/api/v1/find?url=/cases/case/lubanga/", 501),
         ("GET", "/oembed?url=/cases/case/lubanga/", 501),
         ("GET", "/api/v1/pages?limit=5", 501),
+        ("GET", "/api/v1/pages/cases/lubanga?expand=country", 501),
+        ("GET", "/api/v1/pages?expand=country", 501),
         ("GET", "/api/v1/pages?offset=7", 404),
         ("GET", "/.content-api-export", 404),
         ("GET", "/api/v1/pages/_offset/0/index.json", 404),

@@ -59,10 +59,11 @@ def load_data_dir(
             continue
         raw_files[rel] = raw
         try:
-            value = parse_data(raw, path.suffix.lower())
+            value, notes = parse_data_noting(raw, path.suffix.lower())
         except SourceError as exc:
             problems.append(warning(rel, exc.code, exc.message, exc.line))
             continue
+        problems += [warning(rel, code, message, line) for code, message, line in notes]
         keys = list(path.relative_to(base).with_suffix("").parts)
         target = data
         for key in keys[:-1]:
@@ -74,7 +75,16 @@ def load_data_dir(
 
 def parse_data(raw: bytes, suffix: str) -> Any:
     """One data file's value in JSON types. Raises SourceError with a readable message."""
-    text, _ = decode(raw)
+    return parse_data_noting(raw, suffix)[0]
+
+
+def parse_data_noting(raw: bytes, suffix: str) -> tuple[Any, list[tuple[str, str, int | None]]]:
+    """:func:`parse_data`, and the notes about its text (a legacy encoding, read as such)."""
+    text, notes = decode(raw)
+    return _parse_text(text, suffix), notes
+
+
+def _parse_text(text: str, suffix: str) -> Any:
     if suffix in (".yml", ".yaml"):
         try:
             return to_json_safe(load_yaml(text))

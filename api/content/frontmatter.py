@@ -7,12 +7,14 @@ python-frontmatter handler and report every way a file can be unusable.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from frontmatter.default_handlers import YAMLHandler
 
+from api.content.encodings import Undecodable, decode_text
 from api.content.yamlsafe import YamlError, load_yaml
 
 _OPENING = re.compile(r"---[ \t]*\r?\n")
@@ -78,31 +80,54 @@ _HANDLER = JekyllYAMLHandler()
 
 
 def decode(raw: bytes) -> tuple[str, list[tuple[str, str, int | None]]]:
-    """UTF-8 text with a BOM dropped and line endings made ``\\n``.
+    """Text with a BOM dropped and line endings made ``\\n``, and the notes about it.
 
-    Stray non-UTF-8 bytes are replaced (and reported) rather than losing the page; a file
-    with NUL bytes is binary and is refused.
+    A file that is not UTF-8 is read as the legacy encoding it most likely uses, its text
+    intact, with a warning naming that encoding; only a file no encoding reads as text, or
+    with NUL bytes (a binary file), is refused.
     """
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _utf16(raw)
     if b"\x00" in raw:
         raise SourceError("binary-file", "This is a binary file, not a text page.")
     notes: list[tuple[str, str, int | None]] = []
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        text = raw.decode("utf-8", "replace")
-        notes.append(
-            (
-                "invalid-utf8",
-                "The file has bytes that are not UTF-8 (the first on this line); they are "
-                "shown as \ufffd. Re-save the file as UTF-8.",
-                line,
-            )
-        )
+        decoded = decode_text(raw)
+    except Undecodable:
+        raise SourceError(
+            "not-text",
+            "The file is not UTF-8, and no other encoding reads it as text: re-save it as UTF-8.",
+        ) from None
+    text = decoded.text
+    if decoded.encoding is not None and decoded.first_bad_byte is not None:
+        line = raw.count(b"\n", 0, decoded.first_bad_byte) + 1
+        notes.append(("invalid-utf8", _legacy_message(decoded.encoding), line))
+    return _normalize(text), notes
+
+
+def _legacy_message(encoding: str) -> str:
+    return (
+        f"The file is not UTF-8 (the first byte that is not is on this line); it was read as "
+        f"{encoding}, its most likely encoding, so its text is served intact. Re-save the "
+        "file as UTF-8."
+    )
+
+
+def _utf16(raw: bytes) -> tuple[str, list[tuple[str, str, int | None]]]:
+    try:
+        text = raw.decode("utf-16")
+    except UnicodeDecodeError:
+        raise SourceError(
+            "not-text", "The file starts as UTF-16 but is not: re-save it as UTF-8."
+        ) from None
+    return _normalize(text), [("invalid-utf8", _legacy_message("UTF-16"), 1)]
+
+
+def _normalize(text: str) -> str:
     text = text.removeprefix(BOM)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, notes
+    return text
 
 
 def parse_source(raw: bytes) -> Source | None:

@@ -15,6 +15,7 @@ from api.content.config import CONFIG_FILE, CollectionConfig, SiteConfig, parse_
 from api.content.datafiles import load_data_dir
 from api.content.diagnostics import Diagnostic, error, warning
 from api.content.discovery import Found, Walker
+from api.content.frontmatter import SourceError, decode
 from api.content.model import Collection, Document, Kind
 from api.content.ordering import default_order
 from api.content.reading import FileResult, content_hash, read_many, read_regular
@@ -70,7 +71,7 @@ class Loader:
         state = self._state
         problems: list[Diagnostic] = []
         config_bytes = _read_optional(self.root, CONFIG_FILE, problems)
-        config_text = None if config_bytes is None else config_bytes.decode("utf-8", "replace")
+        config_text = None if config_bytes is None else _config_text(config_bytes, problems)
         config, config_problems = parse_config(config_text)
         problems += config_problems
         config_hash = content_hash((config_bytes or b"") + repr(self.options).encode())
@@ -253,6 +254,18 @@ def _version(config_hash: str, documents: list[Document], files: dict[str, str])
     for path, file_hash in sorted(files.items()):
         digest.update(f"{path}\0{file_hash}\n".encode())
     return digest.hexdigest()
+
+
+def _config_text(raw: bytes, problems: list[Diagnostic]) -> str | None:
+    """``_config.yml`` as text: a legacy encoding is read as such and reported; a file that
+    no encoding reads is an error, and the site is read as if it had no configuration."""
+    try:
+        text, notes = decode(raw)
+    except SourceError as exc:
+        problems.append(error(CONFIG_FILE, exc.code, exc.message, exc.line))
+        return None
+    problems += [warning(CONFIG_FILE, code, message, line) for code, message, line in notes]
+    return text
 
 
 def _read_optional(root: Path, name: str, problems: list[Diagnostic]) -> bytes | None:

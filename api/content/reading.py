@@ -79,7 +79,9 @@ def parse_file(found: Found, raw: bytes, config: SiteConfig) -> FileResult:
     stamp = (found.mtime_ns, found.size)
     path = found.origin.path
     digest = content_hash(raw)
-    unsettled = len(raw) != found.size
+    # The size changed between listing and reading, or all there is is the start of a
+    # front-matter line ("-", "--"): a save under way, which the watcher will see complete.
+    unsettled = len(raw) != found.size or _opening_only(raw)
     try:
         source = parse_source(raw)
         if source is None:
@@ -88,6 +90,10 @@ def parse_file(found: Found, raw: bytes, config: SiteConfig) -> FileResult:
     except SourceError as exc:
         return FileResult(path, stamp, digest, failure=exc, unsettled=unsettled)
     return FileResult(path, stamp, digest, document, tuple(problems), unsettled=unsettled)
+
+
+def _opening_only(raw: bytes) -> bool:
+    return 0 < len(raw) < 4 and b"---".startswith(raw.rstrip(b"\r\n"))
 
 
 def read_many(items: list[Found], config: SiteConfig) -> list[FileResult]:

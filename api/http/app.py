@@ -119,5 +119,10 @@ def create_app(
 
 
 def app_from_env() -> FastAPI:
-    """For ``uvicorn --factory`` and worker processes: settings from ``CONTENT_API_*``."""
-    return create_app(Settings())
+    """For ``uvicorn --factory`` and worker processes: settings from ``CONTENT_API_*``
+    (the receive deadlines of this process's connections too)."""
+    from api.http.protocol import configure
+
+    settings = Settings()
+    configure(settings.header_timeout, settings.body_timeout)
+    return create_app(settings)

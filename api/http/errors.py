@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from api.http.problems import problem, validation_error
+from api.http.problems import PROBLEM_TYPE, invalid_parameter_body, problem
 from api.query import QueryError
 
 log = logging.getLogger("content_api")
@@ -30,11 +30,6 @@ class Unavailable(Exception):
 
     def __init__(self, detail: str, title: str, type_: str) -> None:
         self.detail, self.title, self.type_ = detail, title, type_
-
-
-class NotImplementedFormat(Exception):
-    def __init__(self, detail: str) -> None:
-        self.detail = detail
 
 
 def _loc(loc: tuple[Any, ...]) -> list[str | int]:
@@ -57,15 +52,10 @@ def install(app: FastAPI) -> None:
     async def unavailable(request: Request, exc: Unavailable) -> Response:
         return problem(503, exc.detail, title=exc.title, type_=exc.type_)
 
-    @app.exception_handler(NotImplementedFormat)
-    async def not_implemented(request: Request, exc: NotImplementedFormat) -> Response:
-        return problem(501, exc.detail)
-
     @app.exception_handler(QueryError)
     async def query_error(request: Request, exc: QueryError) -> Response:
-        errors = [validation_error(exc.param, exc.message)]
-        detail = f"Invalid query parameter `{exc.param}`: {exc.message}"
-        return problem(422, detail, title="Invalid Parameter", errors=errors)
+        body = invalid_parameter_body(exc.param, exc.message)
+        return Response(body, 422, {"cache-control": "no-store"}, media_type=PROBLEM_TYPE)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:

@@ -18,6 +18,37 @@ SEED_HTML = (
 )
 
 
+SEED_URL = "/about-the-icc/the-us-icc-relationship/"
+SEED_REF: dict[str, Any] = {
+    "id": SEED_ID,
+    "collection": "about-the-icc",
+    "title": "The US-ICC Relationship",
+    "url": SEED_URL,
+}
+#: The page of content/ that refers to the seed page (``related:``, declared in _config.yml).
+MILESTONES_REF: dict[str, Any] = {
+    "id": "about-the-icc/icc-milestones",
+    "collection": "about-the-icc",
+    "title": "ICC Milestones",
+    "url": "/about-the-icc/icc-milestones/",
+}
+#: Pages that refer to the seed page, with that reference expanded and cut down by ``fields``.
+EXPANDED_LIST_QUERY = (
+    f"filter[references]={SEED_ID}&expand=related"
+    "&fields=title,references.related.title,references.related.order"
+)
+EXPANDED_LIST: dict[str, Any] = {
+    "data": [
+        {
+            "id": MILESTONES_REF["id"],
+            "title": MILESTONES_REF["title"],
+            "references": {"related": [{"id": SEED_ID, "title": SEED_REF["title"], "order": 30}]},
+        }
+    ],
+    "meta": {"total": 1, "limit": 20, "offset": 0},
+}
+
+
 def seed_timeline() -> dict[str, Any]:
     embed = parse_timeline(SEED_TIMELINE).embed
     return embed.model_dump(mode="json") if embed is not None else {}
@@ -47,6 +78,7 @@ def seed_summary() -> dict[str, Any]:
             "order": 30,
             "timeline": SEED_TIMELINE,
         },
+        "references": {},
     }
 
 
@@ -66,6 +98,7 @@ def seed_page() -> dict[str, Any]:
             "title": "ICC Milestones",
             "url": "/about-the-icc/icc-milestones/",
         },
+        referenced_by={"about-the-icc.related": [MILESTONES_REF]},
     )
     return page
 

@@ -21,7 +21,7 @@ from typing import Any
 from fastapi import FastAPI
 from starlette.types import Message, Receive, Scope, Send
 
-from api.http import listing
+from api.http import detail, listing
 from api.http.accesslog import AccessLog
 from api.http.cache import Cached
 from api.http.cors import CorsPolicy
@@ -41,7 +41,9 @@ def lookup(served: Served, path: str, query: bytes) -> Cached | None:
     the event loop (None: the full stack answers). The one place that maps requests to
     cached responses: a new cached resource is added here."""
     if path.startswith(PREFIX):
-        return None if query else served.store.by_path.get(path[len(PREFIX) :])
+        if not query:
+            return served.store.by_path.get(path[len(PREFIX) :])
+        return _page_with_query(served, path[len(PREFIX) :], query)
     kind = LISTS.get(path)
     if kind is not None:
         try:
@@ -143,3 +145,12 @@ class _Meter:
         elif kind == "http.response.start":
             self.status = message["status"]
         await self._send(message)
+
+
+def _page_with_query(served: Served, page_id: str, query: bytes) -> Cached | None:
+    """A page detail with ``expand``/``sort``: cached bytes, or built here when that needs
+    no rendering; None leaves it to the route (a 422 problem, ``sanitize``, rendering)."""
+    try:
+        return detail.respond(served, page_id, query.decode("latin-1"), inline=True)
+    except (QueryError, listing.WouldBlock):
+        return None

@@ -6,12 +6,15 @@ resources answered by the fast path never get here; their bytes carry the same h
 
 from __future__ import annotations
 
+from urllib.parse import unquote_to_bytes
+
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.http.problems import NOSNIFF, PROBLEM_TYPE, problem, problem_body
+from api.http.problems import NOSNIFF, PROBLEM_TYPE, invalid_parameter_body, problem, problem_body
+from api.query import QueryError, check_pairs, query_pairs
 
 #: What the Allow header of every 405 says. OPTIONS is answered for CORS preflights only.
 ALLOW = (b"allow", b"GET, HEAD")
@@ -34,8 +37,7 @@ class Guard:
             await _refuse(send, 405, detail, [ALLOW])
             return
         query = scope["query_string"]
-        target = len(scope.get("raw_path") or scope["path"]) + (len(query) + 1 if query else 0)
-        if target > self.max_url_length:  # the request target: path, `?` and query
+        if _too_long(scope, self.max_url_length):
             detail = f"The URL is longer than {self.max_url_length} characters."
             await _refuse(send, 414, detail)
             return
@@ -43,10 +45,38 @@ class Guard:
             detail = f"More than {self.max_query_params} query parameters."
             await _refuse(send, 422, detail, title="Too many parameters")
             return
+        if query and not _plain(query):
+            # Control characters, NUL or bytes that are not UTF-8 in any parameter of any
+            # endpoint: refused here, once, naming the parameter.
+            try:
+                check_pairs(query_pairs(query.decode("latin-1")))
+            except QueryError as exc:
+                await _send_problem(send, 422, invalid_parameter_body(exc.param, exc.message))
+                return
         if method == "HEAD":
             await self.app({**scope, "method": "GET", "head": True}, receive, _bodiless(send))
             return
         await self.app(scope, receive, send)
+
+
+def _too_long(scope: Scope, limit: int) -> bool:
+    """Whether the request target (path, ``?`` and query) has more than ``limit`` characters,
+    percent escapes decoded as UTF-8: the unit of the OpenAPI schema's ``maxLength`` bounds,
+    so that a request the schema calls valid always fits. Decoding never lengthens text, so
+    a target whose raw length fits needs no decoding."""
+    path: bytes = scope.get("raw_path") or scope["path"].encode()
+    query: bytes = scope["query_string"]
+    if len(path) + (len(query) + 1 if query else 0) <= limit:
+        return False
+    text = unquote_to_bytes(path).decode("utf-8", "replace")
+    if query:
+        text += "?" + unquote_to_bytes(query).decode("utf-8", "replace")
+    return len(text) > limit
+
+
+def _plain(query: bytes) -> bool:
+    """Printable ASCII with no percent escape: nothing in it can be a control character."""
+    return b"%" not in query and query.isascii() and all(32 < byte < 127 for byte in query)
 
 
 def _preflight(scope: Scope) -> bool:
@@ -83,7 +113,12 @@ async def _refuse(
     headers: list[tuple[bytes, bytes]] | None = None,
     title: str | None = None,
 ) -> None:
-    body = problem_body(status, detail, title=title)
+    await _send_problem(send, status, problem_body(status, detail, title=title), headers)
+
+
+async def _send_problem(
+    send: Send, status: int, body: bytes, headers: list[tuple[bytes, bytes]] | None = None
+) -> None:
     raw = [
         (b"content-type", PROBLEM_TYPE.encode()),
         (b"content-length", str(len(body)).encode()),

@@ -10,19 +10,28 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import urlencode
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
+from starlette.types import Scope
 
 from api.http import representations as rep
 from api.http.cache import Cached
+from api.http.expansion import Expander, needs_rendering
 from api.http.runtime import Served
-from api.query import LIST_PARAMS, ListQuery, parse_list_query, parse_search_query, project
+from api.query import (
+    LIST_PARAMS,
+    ListQuery,
+    parse_list_query,
+    parse_search_query,
+    project,
+    query_pairs,
+)
 from api.query.languages import rank
 
 Params = list[tuple[str, str]]
-TIMELINE_PARAMS = LIST_PARAMS - {"has_timeline", "include"}
+TIMELINE_PARAMS = LIST_PARAMS - {"has_timeline", "include", "expand"}
 TRANSLATIONS = "translations"
 FALLBACK = "lang_fallback"
 #: How long a request in a worker thread may wait for a new site's search index.
@@ -39,7 +48,15 @@ class IndexNotReady(Exception):
 
 
 def params_of(query_string: str) -> Params:
-    return parse_qsl(query_string, keep_blank_values=True)
+    """``query_string`` as it came off the wire, each byte one latin-1 character."""
+    return query_pairs(query_string)
+
+
+def raw_query(scope: Scope) -> str:
+    """The request's query string, each byte one latin-1 character: what the fast path
+    reads too, so both paths parse, and cache, the same text."""
+    raw: bytes = scope.get("query_string", b"")
+    return raw.decode("latin-1")
 
 
 def respond(served: Served, kind: str, path: str, query_string: str, *, inline: bool) -> Cached:
@@ -63,7 +80,7 @@ def respond(served: Served, kind: str, path: str, query_string: str, *, inline: 
 
 async def respond_async(served: Served, kind: str, request: Request) -> Cached:
     """``respond`` for a route: on the event loop when that is quick, else in a thread."""
-    path, query = request.url.path, request.url.query
+    path, query = request.url.path, raw_query(request.scope)
     try:
         return respond(served, kind, path, query, inline=True)
     except WouldBlock:
@@ -87,6 +104,10 @@ def _list(
 
 def _search(served: Served, params: Params, path: str, inline: bool) -> Callable[[], Cached]:
     query = parse_search_query(params)
+    if not query.has_words:
+        # Nothing to search for: no page matches, and no index is needed to say so.
+        return lambda: _envelope(served, [], 0, query.limit, query.offset, path, params)
+    wanted = served.store.plan(query.expand, ())
     index = served.store.search_index(0.0 if inline else INDEX_WAIT_SECONDS)
     if index is None:
         if inline:
@@ -98,6 +119,9 @@ def _search(served: Served, params: Params, path: str, inline: bool) -> Callable
             query.q, collections=query.collections, limit=query.limit, offset=query.offset
         )
         data = [asdict(hit) for hit in result.hits]
+        if wanted:
+            expander = Expander(served, wanted)
+            data = [expander.hit(hit, hit["id"]) for hit in data]
         return _envelope(served, data, result.total, query.limit, query.offset, path, params)
 
     return build
@@ -154,13 +178,17 @@ def _page_item(served: Served, query: ListQuery, inline: bool) -> Callable[[str]
     fields = query.fields
     wanted = [f for f in rep.RENDERED_FIELDS if f in query.include or (fields and f in fields)]
     with_translations = TRANSLATIONS in query.include or bool(fields and TRANSLATIONS in fields)
+    backlinks = "referenced_by" in query.include
+    expanding = served.store.plan(query.expand, query.backlink_sort)
     renders = (
         wanted
         or any(_rendered(f.field) for f in query.filters)
         or any(_rendered(s.field) for s in query.sort)
+        or needs_rendering(expanding)
     )
     if (renders or (with_translations and not site.translations_ready)) and inline:
         raise WouldBlock()
+    expander = Expander(served, expanding) if expanding else None
 
     def item(doc_id: str) -> dict[str, Any]:
         record = served.store.summary(doc_id)
@@ -169,6 +197,10 @@ def _page_item(served: Served, query: ListQuery, inline: bool) -> Callable[[str]
             record = {**record, **{name: rendered[name] for name in wanted}}
         if with_translations:
             record = {**record, TRANSLATIONS: rep.translations(site, site.snapshot.by_id[doc_id])}
+        if expander is not None:
+            record = expander.page(record, doc_id, every_backlink=backlinks)
+        elif backlinks:
+            record = {**record, "referenced_by": rep.referenced_by(site, doc_id)}
         record = record if fields is None else project(record, fields)
         return _mark_fallback(record, site.snapshot.by_id[doc_id].lang, query)
 

@@ -62,6 +62,16 @@ def _phrase(status: int) -> str:
         return "Error"
 
 
+def invalid_parameter_body(param: str, message: str) -> bytes:
+    """The 422 problem for one query parameter that cannot be honoured."""
+    detail = f"Invalid query parameter `{param}`: {message}"
+    errors = [validation_error(param, message)]
+    return problem_body(422, detail, title=INVALID_PARAMETER, errors=errors)
+
+
+INVALID_PARAMETER = "Invalid Parameter"
+
+
 def validation_error(param: str, message: str, location: str = "query") -> dict[str, Any]:
     """One entry of ``errors``: where (``loc`` as in FastAPI) and what."""
     return {"loc": [location, param], "param": param, "msg": message, "type": "value_error"}

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from api.content.model import Document
@@ -14,8 +15,11 @@ from api.site import PageView, Site
 RENDERED_FIELDS = ("html", "excerpt", "plaintext", "toc", "word_count", "reading_time_minutes")
 
 
-def summary(site: Site, doc: Document) -> dict[str, Any]:
-    """A page without its body: what lists return."""
+def summary(
+    site: Site, doc: Document, ref: Callable[[str], dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """A page without its body: what lists return. ``ref`` gives the page references it
+    holds (shared ones, from a cache, say)."""
     return {
         "id": doc.id,
         "collection": doc.collection,
@@ -32,6 +36,7 @@ def summary(site: Site, doc: Document) -> dict[str, Any]:
         "featured_image_path": doc.featured_image_path,
         "timeline": site.timeline_json(doc.id),
         "data": doc.data,
+        "references": references(site, doc.id, ref),
     }
 
 
@@ -59,10 +64,39 @@ def link(doc: Document | None) -> dict[str, Any] | None:
 
 
 def detail(site: Site, view: PageView, sanitize: bool = False) -> dict[str, Any]:
-    """The whole page: summary, body and derived fields, and its neighbours."""
+    """The whole page: summary, body and derived fields, its neighbours and backlinks."""
     body = summary(site, view.document)
     body.update(rendered_fields(site, view.document, sanitize))
     body["translations"] = translations(site, view.document)
     body["previous"] = link(view.previous)
     body["next"] = link(view.next)
+    body["referenced_by"] = referenced_by(site, view.document.id)
     return body
+
+
+# -- references between pages ----------------------------------------------------------------
+def page_ref(doc: Document) -> dict[str, Any]:
+    """How a page names another it refers to (or is referred to by)."""
+    return {"id": doc.id, "collection": doc.collection, "title": doc.title, "url": doc.url}
+
+
+def references(
+    site: Site, doc_id: str, ref: Callable[[str], dict[str, Any]] | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """``{KEY: [PageRef, ...]}`` in front-matter order; keys that name no page left out."""
+    by_id = site.snapshot.by_id
+
+    def fresh(target: str) -> dict[str, Any]:
+        return page_ref(by_id[target])
+
+    make = ref or fresh
+    return {key: [make(t) for t in ids] for key, ids in site.references.outgoing(doc_id)}
+
+
+def referenced_by(site: Site, doc_id: str) -> dict[str, list[dict[str, Any]]]:
+    """``{"<collection>.<key>": [PageRef, ...]}``, each in the source collection's order."""
+    by_id = site.snapshot.by_id
+    return {
+        group: [page_ref(by_id[source]) for source in ids]
+        for group, ids in site.references.incoming(doc_id)
+    }

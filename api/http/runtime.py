@@ -100,7 +100,8 @@ class Runtime:
             with processes.no_collection():  # many objects, none of them garbage
                 early, self._early = self._early, None
                 snapshot = early.take() if early is not None else self.loader.load(changed)
-                site = Site(snapshot, self.options, self._site_cache)
+                previous = self._served.site if self._served is not None else None
+                site = Site(snapshot, self.options, self._site_cache, previous)
                 served = Served(site, Store(site, self.settings))
                 first = self.reloads == 0
                 self._served = served

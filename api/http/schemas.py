@@ -39,6 +39,28 @@ class Translation(_Model):
     url: str = Field(description="Its URL on the site.")
 
 
+class PageRef(_Model):
+    """A page that one refers to, or that refers to one (expanded with ``expand``)."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [examples.SEED_REF]})
+
+    id: str
+    collection: str | None
+    title: str | None
+    url: str
+
+
+_REFERENCES = (
+    "The pages this one refers to, by front-matter key, in front-matter order (always a list; "
+    "keys that name no page are left out; `data` keeps the raw values). With `expand`, a "
+    "page reference becomes the page's list item."
+)
+_REFERENCED_BY = (
+    "The pages that refer to this one, by `<collection>.<key>`, each in its collection's "
+    "order (or as `sort` asks). With `expand`, a page reference becomes the page's list item."
+)
+
+
 _DOC: dict[str, str] = {
     "id": "Collection, `/`, then the path inside it without extension.",
     "collection": "Collection label; null for a top-level page.",
@@ -136,6 +158,7 @@ class PageSummary(_Model):
     featured_image_path: str | None = Field(description=_DOC["featured_image_path"])
     timeline: TimelineEmbed | None = Field(description=_DOC["timeline"])
     data: dict[str, Any] = Field(description=_DOC["data"])
+    references: dict[str, list[PageRef | PageItem]] = Field(description=_REFERENCES)
 
 
 class Page(PageSummary):
@@ -154,6 +177,7 @@ class Page(PageSummary):
     translations: list[Translation] = Field(description=_TRANSLATIONS)
     previous: PageLink | None = Field(description="The page before, in the collection's order.")
     next: PageLink | None = Field(description="The page after, in the collection's order.")
+    referenced_by: dict[str, list[PageRef | PageItem]] = Field(description=_REFERENCED_BY)
 
 
 class PageItem(_Model):
@@ -189,6 +213,11 @@ class PageItem(_Model):
         None, description="With include=translations: " + _TRANSLATIONS
     )
     lang_fallback: bool | None = Field(None, description=_FALLBACK)
+    references: dict[str, list[PageRef | PageItem]] | None = Field(None, description=_REFERENCES)
+    referenced_by: dict[str, list[PageRef | PageItem]] | None = Field(
+        None,
+        description="With include=referenced_by, or the groups `expand` names. " + _REFERENCED_BY,
+    )
 
 
 class ListMeta(_Model):
@@ -199,7 +228,10 @@ class ListMeta(_Model):
 
 class PageList(_Model):
     model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [examples.list_of(examples.seed_summary())]}
+        extra="forbid",
+        json_schema_extra={
+            "examples": [examples.list_of(examples.seed_summary()), examples.EXPANDED_LIST]
+        },
     )
 
     data: list[PageItem]
@@ -234,6 +266,12 @@ class SearchHit(_Model):
     collection: str | None
     snippet: str = Field(description="Matching text, HTML-escaped, with matches in <mark>.")
     score: float = Field(description="Relevance (BM25); higher is better.")
+    references: dict[str, list[PageRef | PageItem]] | None = Field(
+        None, description="With `expand`: the expanded references only."
+    )
+    referenced_by: dict[str, list[PageRef | PageItem]] | None = Field(
+        None, description="With `expand=referenced_by...`: the expanded backlinks only."
+    )
 
 
 class SearchResults(_Model):
@@ -423,3 +461,8 @@ class JsonFeed(_Model):
     description: str | None = Field(None, description="The site's `description`.")
     authors: list[JsonFeedAuthor]
     items: list[JsonFeedItem]
+
+
+# The page models refer to each other (an expanded reference is a list item).
+for _model in (PageSummary, Page, PageItem, SearchHit):
+    _model.model_rebuild()

@@ -11,6 +11,8 @@ import orjson
 
 from api.http import representations as rep
 from api.http.cache import Cached
+from api.query.expand import EMPTY, Plan, plan
+from api.query.params import BacklinkSort
 from api.settings import Settings
 from api.site import Site
 
@@ -40,6 +42,8 @@ class Store:
         #: Page resources by the path after /api/v1/pages/, for the fast path.
         self.by_path: dict[str, Cached] = {}
         self._summaries: dict[str, dict[str, Any]] = {}
+        self._refs: dict[str, dict[str, Any]] = {}
+        self._plans: dict[Hashable, Plan] = {}
 
     # -- generic ------------------------------------------------------------------------
     def resource(self, key: Hashable, build: Callable[[], Cached | None]) -> Cached | None:
@@ -81,8 +85,30 @@ class Store:
         """A page's summary dict, built once (lists share them)."""
         found = self._summaries.get(doc_id)
         if found is None:
-            found = rep.summary(self.site, self.site.snapshot.by_id[doc_id])
+            found = rep.summary(self.site, self.site.snapshot.by_id[doc_id], self.page_ref)
             self._summaries[doc_id] = found
+        return found
+
+    def plan(self, expand: tuple[str, ...], sorts: BacklinkSort) -> Plan:
+        """What ``expand`` and a backlink ``sort`` ask of this site (a QueryError if they
+        cannot be honoured), worked out once per distinct pair."""
+        if not expand and not sorts:
+            return EMPTY
+        key = (expand, sorts)
+        found = self._plans.get(key)
+        if found is None:
+            found = plan(expand, sorts, self.site.references.schema)
+            if len(self._plans) >= MAX_QUERY_ENTRIES:
+                self._plans.clear()
+            self._plans[key] = found
+        return found
+
+    def page_ref(self, doc_id: str) -> dict[str, Any]:
+        """A page's ``{id, collection, title, url}``, built once."""
+        found = self._refs.get(doc_id)
+        if found is None:
+            found = rep.page_ref(self.site.snapshot.by_id[doc_id])
+            self._refs[doc_id] = found
         return found
 
     def page(self, doc_id: str, sanitize: bool = False) -> Cached | None:

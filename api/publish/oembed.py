@@ -1,16 +1,20 @@
 """oEmbed 1.0 answers: a page's timeline as an iframe, or a card for a page without one.
 
 Both are ``type: rich`` (HTML to insert) and both fit inside ``maxwidth`` x ``maxheight``,
-as the spec requires of a provider.
+as the spec requires of a provider. Each is offered as JSON and, by :func:`to_xml`, as the
+spec's XML: an ``<oembed>`` root with one element per field, in the same order.
 """
 
 from __future__ import annotations
 
 import html
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from api.content.model import Document
+from api.publish.xmltext import sub
 from api.site import Site
 from api.timeline import TimelineEmbed
 from api.timeline.embed import DEFAULT_IFRAME_HEIGHT, build_iframe_html
@@ -68,6 +72,18 @@ def oembed(
         body["provider_url"] = provider.url
     body.update(html=markup, width=width, height=height)
     return body
+
+
+def to_xml(body: Mapping[str, Any]) -> bytes:
+    """The oEmbed 1.0 XML form of a response (section 2.3.4): ``<oembed>`` holding one
+    element per field, text escaped (the ``html`` field included), in UTF-8 and standalone,
+    as the spec's own example writes it."""
+    root = ET.Element("oembed")
+    for name, value in body.items():
+        sub(root, name, str(value))
+    ET.indent(root)
+    text = ET.tostring(root, encoding="unicode")
+    return b'<?xml version="1.0" encoding="utf-8" standalone="yes"?>\n' + text.encode() + b"\n"
 
 
 def _timeline(embed: TimelineEmbed, embed_url: str, size: Size) -> tuple[int, int, str]:

@@ -20,10 +20,14 @@ from api.query.params import (
     Filter,
     ListQuery,
     Op,
+    PageQuery,
     SearchQuery,
     SortKey,
+    check_pairs,
     parse_list_query,
+    parse_page_query,
     parse_search_query,
+    query_pairs,
 )
 from api.query.search import SearchEntry, SearchHit, SearchIndex, SearchResult
 from api.query.text import search_text
@@ -41,6 +45,7 @@ __all__ = [
     "Filter",
     "ListQuery",
     "Op",
+    "PageQuery",
     "QueryError",
     "QueryIndex",
     "QueryResult",
@@ -50,9 +55,12 @@ __all__ = [
     "SearchQuery",
     "SearchResult",
     "SortKey",
+    "check_pairs",
     "core_resolver",
     "parse_list_query",
+    "parse_page_query",
     "parse_search_query",
     "project",
+    "query_pairs",
     "search_text",
 ]

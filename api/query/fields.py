@@ -128,15 +128,65 @@ def project(record: Mapping[str, Any], fields: Iterable[str] | None) -> dict[str
     if "id" in record:
         out["id"] = record["id"]
     data = record.get("data")
+    linked: dict[str, list[str]] = {}
     for name in fields:
         if name in record and not name.startswith("data."):
             out[name] = record[name]
+            continue
+        head, _, rest = name.partition(".")
+        if rest and head in LINKS and isinstance(record.get(head), dict):
+            linked.setdefault(head, []).append(rest)
             continue
         if not isinstance(data, dict) or out.get("data") is data:
             continue  # no front matter, or all of it is already in
         picked = _pick(data, data_path(name))
         if picked is not MISSING:
             out["data"] = _merge(out.get("data", MISSING), picked)
+    for head, paths in linked.items():
+        if head not in out:
+            out[head] = _project_links(record[head], paths, grouped=head == BACKLINKS)
+    return out
+
+
+#: Record fields that map keys to lists of pages: ``fields`` paths go into those pages.
+BACKLINKS = "referenced_by"
+LINKS = frozenset({"references", BACKLINKS})
+
+
+def _project_links(
+    links: Mapping[str, Any], paths: Iterable[str], *, grouped: bool
+) -> dict[str, Any]:
+    """``{KEY: [page, ...]}`` cut down to ``paths``: ``KEY`` keeps a whole list, ``KEY.FIELD``
+    the field of each page (``references.country.title``). Backlink groups are named
+    ``COLLECTION.KEY``; ``COLLECTION`` alone stands for each group of that collection."""
+    wanted: dict[str, list[str] | None] = {}  # key -> fields of its pages (None: whole)
+    for path in paths:
+        parts = path.split(".")
+        if grouped:
+            pair = ".".join(parts[:2])
+            if len(parts) >= 2 and pair in links:
+                keys, rest = [pair], parts[2:]
+            else:
+                keys = [k for k in links if k.startswith(parts[0] + ".")]
+                rest = parts[1:]
+        else:
+            keys, rest = [parts[0]], parts[1:]
+        for key in keys:
+            if key not in links:
+                continue
+            if not rest:
+                wanted[key] = None
+            elif wanted.get(key, []) is not None:
+                wanted.setdefault(key, []).append(".".join(rest))  # type: ignore[union-attr]
+    out: dict[str, Any] = {}
+    for key, value in links.items():
+        if key not in wanted:
+            continue
+        inner = wanted[key]
+        if inner is None or not isinstance(value, list):
+            out[key] = value
+        else:
+            out[key] = [project(item, inner) if isinstance(item, dict) else item for item in value]
     return out
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from itertools import repeat
 from typing import Any, cast
 
+import numpy as np
+
 from api.content.model import Document
 from api.query.columns import FieldIndex
 from api.query.fields import CORE_FIELDS, FieldResolver, data_path, generic_path, known_paths
@@ -74,6 +76,8 @@ class QueryIndex:
         self._sort_columns: LRU[SortColumn] = LRU(_FIELD_INDEXES)
         self._selections: LRU[Positions] = LRU(_SELECTIONS, _SELECTION_BUDGET, len)
         self._orders: LRU[Positions] = LRU(_ORDERS)
+        self._ranks: LRU[Positions] = LRU(_ORDERS)
+        self._positions: dict[str, int] | None = None
         self._build = threading.Lock()  # one pass over the documents at a time, never two
 
     def __len__(self) -> int:
@@ -97,6 +101,24 @@ class QueryIndex:
         100,000 documents), say in a background thread after start-up."""
         for field in fields:
             self._sort_column(field)  # builds the field index on the way
+
+    def ranks(self, sort: tuple[SortKey, ...]) -> Positions:
+        """Each document's place in the order ``sort`` gives (ties in default order): to
+        order any few documents the way a list sorted so would, without sorting them."""
+        cached = self._ranks.get(sort)
+        if cached is None:
+            order = self._order(sort)
+            ranks = np.empty(self._size, dtype=np.intc)
+            ranks[order] = np.arange(self._size, dtype=np.intc)
+            ranks.setflags(write=False)
+            cached = self._ranks.put(sort, ranks)
+        return cached
+
+    def position(self, doc_id: str) -> int | None:
+        """Where a document is among this index's documents (None: it is not one)."""
+        if self._positions is None:
+            self._positions = {doc.id: i for i, doc in enumerate(self._documents)}
+        return self._positions.get(doc_id)
 
     def select(self, query: ListQuery) -> Sequence[int]:
         """Every position ``query`` selects, in order (pagination ignored); read-only."""

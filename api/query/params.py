@@ -16,17 +16,26 @@ Grammar (the raw ``(key, value)`` pairs, repeated keys kept):
   :mod:`api.query.languages`; ``*`` for any language); repeats add to the list, in order.
   ``lang_fallback=true`` reads them as an order of preference instead (without ``lang``, it
   changes nothing).
+- ``expand=key,key.key,referenced_by.COLLECTION``: references to expand (checked against the
+  site by :mod:`api.query.expand`); ``sort`` items ``referenced_by.COLLECTION.FIELD`` order
+  backlinks instead of the list.
 
 FIELD is any name: an unknown one matches nothing rather than failing. Everything else that
 cannot be honoured raises a :class:`QueryError` naming the parameter as written.
+
+Every name and value, of any endpoint, is text: :func:`query_pairs` decodes a raw query
+string as UTF-8 (what is not UTF-8 becomes lone surrogates), and :func:`check_pairs` refuses
+control characters (C0, DEL, C1), NUL and lone surrogates wherever they appear.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from urllib.parse import parse_qsl
 
 from api.content.languages import tag_key
 from api.query.errors import QueryError
@@ -45,7 +54,16 @@ class Op(StrEnum):
 
 LIST_OPS = frozenset({Op.EQ, Op.NE, Op.CONTAINS})
 INCLUDES = frozenset(
-    {"html", "excerpt", "plaintext", "toc", "word_count", "reading_time_minutes", "translations"}
+    {
+        "html",
+        "excerpt",
+        "plaintext",
+        "toc",
+        "word_count",
+        "reading_time_minutes",
+        "translations",
+        "referenced_by",
+    }
 )
 LIST_PARAMS = frozenset(
     {
@@ -59,21 +77,55 @@ LIST_PARAMS = frozenset(
         "include",
         "limit",
         "offset",
+        "expand",
     }
 )
-SEARCH_PARAMS = frozenset({"q", "collection", "limit", "offset"})
+SEARCH_PARAMS = frozenset({"q", "collection", "limit", "offset", "expand"})
+#: What the page detail reads from its query string (``sanitize`` is the route's).
+PAGE_PARAMS = frozenset({"expand", "sort"})
+BACKLINKS_PREFIX = "referenced_by."
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 # Bounds that no real client reaches; they keep one request's work bounded.
-MAX_FILTERS = 32
+MAX_FILTER_KEYS = 8  # distinct ``filter[...]`` names, operators included
+MAX_FILTER_REPEATS = 4  # conditions under one name (``filter[tags]=a&filter[tags]=b``)
+MAX_FILTERS = MAX_FILTER_KEYS * MAX_FILTER_REPEATS
 MAX_VALUES = 100
 MAX_SORT_KEYS = 8
 MAX_FIELDS = 100
+MAX_EXPAND = 20
 MAX_LANGS = 32
+# Lengths in characters, chosen so that a request the OpenAPI schema calls valid always fits
+# the server's URL limit (``max_url_length``, counted in characters once percent-decoded):
+# every parameter of a list at its longest, 32 filters included, is under 8,192.
+MAX_COLLECTION_CHARS = 256
+MAX_SORT_CHARS = 256
+MAX_FIELDS_CHARS = 768
+MAX_INCLUDE_CHARS = 128
+MAX_FILTER_FIELD_CHARS = 64
+MAX_FILTER_VALUE_CHARS = 120
+MAX_Q_CHARS = 1000
+MAX_LANG_CHARS = 256
+MAX_EXPAND_CHARS = (
+    128  # what the URL budget leaves a list with every other parameter at its longest
+)
+#: The most characters of the parameters above, for each name.
+MAX_CHARS = {
+    "collection": MAX_COLLECTION_CHARS,
+    "sort": MAX_SORT_CHARS,
+    "fields": MAX_FIELDS_CHARS,
+    "include": MAX_INCLUDE_CHARS,
+    "q": MAX_Q_CHARS,
+    "lang": MAX_LANG_CHARS,
+    "expand": MAX_EXPAND_CHARS,
+}
 
 _FILTER = re.compile(r"filter\[([^\[\]]*)\](?:\[([^\[\]]*)\])?")
 _UNSIGNED = re.compile(r"\d{1,18}")
 _SCALARS = ("limit", "offset", "has_timeline", "lang_fallback", "sort", "q")
+#: What no parameter may hold: C0 controls (NUL, tab and newline included), DEL, C1 controls
+#: and lone surrogates (which is also what bytes that are not UTF-8 decode to).
+_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 #: A language range: ``*``, or subtags of letters and digits joined by ``-`` or ``_``.
 _LANG_RANGE = re.compile(r"\*|[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*")
 
@@ -92,6 +144,9 @@ class SortKey:
     descending: bool = False
 
 
+BacklinkSort = tuple[tuple[str, SortKey], ...]  # (source collection, sort key), in order
+
+
 @dataclass(frozen=True, slots=True)
 class ListQuery:
     """A parsed list query. Hashable; :attr:`selection` is what the result depends on
@@ -107,6 +162,8 @@ class ListQuery:
     offset: int = 0
     langs: tuple[str, ...] = ()  # language ranges, lower case with "-", in the order given
     lang_fallback: bool = False
+    expand: tuple[str, ...] = ()  # dotted paths, as written
+    backlink_sort: BacklinkSort = ()
 
     @property
     def selection(self) -> tuple[object, ...]:
@@ -126,6 +183,21 @@ class SearchQuery:
     collections: tuple[str, ...] = ()
     limit: int = DEFAULT_LIMIT
     offset: int = 0
+    expand: tuple[str, ...] = ()
+
+    @property
+    def has_words(self) -> bool:
+        """Whether ``q`` has a letter or a digit, in any script. Without one there is
+        nothing to search for, so the result is empty (not an error)."""
+        return any(char.isalnum() for char in self.q)
+
+
+@dataclass(frozen=True, slots=True)
+class PageQuery:
+    """What a page detail's query string asks besides ``sanitize``."""
+
+    expand: tuple[str, ...] = ()
+    backlink_sort: BacklinkSort = ()
 
 
 def parse_list_query(
@@ -152,6 +224,12 @@ def parse_list_query(
             filters.append(_filter(key, value))
     if len(filters) > MAX_FILTERS:
         raise QueryError("filter", f"at most {MAX_FILTERS} filter parameters are allowed")
+    written = Counter(f.param for f in filters)
+    if len(written) > MAX_FILTER_KEYS:
+        raise QueryError("filter", f"at most {MAX_FILTER_KEYS} different filters are allowed")
+    for param, count in written.items():
+        if count > MAX_FILTER_REPEATS:
+            raise QueryError(param, f"is given more than {MAX_FILTER_REPEATS} times")
     if len(fields) > MAX_FIELDS:
         raise QueryError("fields", f"at most {MAX_FIELDS} fields are allowed")
     if len(langs) > MAX_LANGS:
@@ -160,25 +238,43 @@ def parse_list_query(
     # Without languages to fall back through, there is nothing to do.
     lang_fallback = fallback is not None and _bool(fallback, "lang_fallback") and bool(langs)
     has_timeline = scalars.get("has_timeline")
+    sort, backlink_sort = _split_sort(_sort(scalars.get("sort", "")))
     return ListQuery(
         collections=tuple(sorted(collections)),
         filters=tuple(filters),
         has_timeline=None if has_timeline is None else _bool(has_timeline, "has_timeline"),
-        sort=_sort(scalars.get("sort", "")),
+        sort=sort,
         fields=tuple(dict.fromkeys(fields)) if fields else None,
         include=frozenset(include),
         limit=_limit(scalars.get("limit")),
         offset=_offset(scalars.get("offset")),
         langs=tuple(dict.fromkeys(langs)),
         lang_fallback=lang_fallback,
+        expand=_expand(params),
+        backlink_sort=backlink_sort,
     )
+
+
+def parse_page_query(params: Sequence[tuple[str, str]]) -> PageQuery:
+    """The page detail's ``expand`` and ``sort`` (of its backlinks only); other parameters
+    are left to the route."""
+    values = [(key, value) for key, value in params if key in PAGE_PARAMS]
+    scalars = _scalars(values, PAGE_PARAMS)
+    sort, backlink_sort = _split_sort(_sort(scalars.get("sort", "")))
+    if sort:
+        raise QueryError(
+            "sort",
+            f"{sort[0].field!r}: a page's sort orders its backlinks; write "
+            "referenced_by.COLLECTION.FIELD",
+        )
+    return PageQuery(expand=_expand(values), backlink_sort=backlink_sort)
 
 
 def parse_search_query(
     params: Sequence[tuple[str, str]], *, allowed: frozenset[str] = SEARCH_PARAMS
 ) -> SearchQuery:
-    """Parse a search query (``q``, ``collection``, ``limit``, ``offset``). Whether ``q`` has
-    anything to search for is checked by :meth:`SearchIndex.search`."""
+    """Parse a search query (``q``, ``collection``, ``limit``, ``offset``). A ``q`` with no
+    word in it (punctuation, spaces, nothing) is valid: see :attr:`SearchQuery.has_words`."""
     scalars = _scalars(params, allowed)
     if "q" not in scalars:
         raise QueryError("q", "is required: the words to search for")
@@ -189,7 +285,59 @@ def parse_search_query(
         collections=tuple(sorted(collections)),
         limit=_limit(scalars.get("limit")),
         offset=_offset(scalars.get("offset")),
+        expand=_expand(params),
     )
+
+
+def query_pairs(query_string: str) -> list[tuple[str, str]]:
+    """The ``(name, value)`` pairs of a query string as it came off the wire (each byte one
+    latin-1 character: ASGI's ``query_string`` decoded as latin-1), percent escapes and raw
+    bytes read as UTF-8. Bytes that are not UTF-8 become lone surrogates, which
+    :func:`check_pairs` refuses; ``+`` is a space."""
+    pairs = parse_qsl(query_string, keep_blank_values=True, encoding="latin-1")
+    return [(_utf8(key), _utf8(value)) for key, value in pairs]
+
+
+def _utf8(text: str) -> str:
+    if text.isascii():
+        return text
+    return text.encode("latin-1", "replace").decode("utf-8", "surrogateescape")
+
+
+def check_pairs(params: Sequence[tuple[str, str]]) -> None:
+    """Refuse control characters, NUL and lone surrogates in any name or value, naming the
+    parameter (its own bad characters written as ``\\uXXXX``, so the name can be shown).
+    A pair with no name (``?=x``) asks nothing and is ignored, as the parsers ignore it."""
+    for key, value in params:
+        if not key:
+            continue
+        if _FORBIDDEN.search(key):
+            raise QueryError(printable(key), _forbidden_message("name", key))
+        if _FORBIDDEN.search(value):
+            raise QueryError(printable(key), _forbidden_message("value", value))
+
+
+def check_text(param: str, value: str) -> str:
+    """One parameter's value, checked as :func:`check_pairs` checks every value."""
+    if _FORBIDDEN.search(value):
+        raise QueryError(param, _forbidden_message("value", value))
+    return value
+
+
+def printable(text: str) -> str:
+    """``text`` with each forbidden character written as ``\\uXXXX`` (safe in JSON)."""
+    return _FORBIDDEN.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def _forbidden_message(part: str, text: str) -> str:
+    char = _FORBIDDEN.search(text)
+    assert char is not None
+    code = ord(char.group())
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"the {part} is not UTF-8 text (byte 0x{code - 0xDC00:02X}); percent-encode UTF-8"
+    if 0xD800 <= code <= 0xDFFF:
+        return f"the {part} holds a lone surrogate (U+{code:04X}), which is not text"
+    return f"the {part} holds a control character (U+{code:04X}), which no parameter accepts"
 
 
 def split_items(value: str) -> list[str]:
@@ -218,10 +366,14 @@ def valid_field(name: str) -> bool:
 
 
 def _scalars(params: Sequence[tuple[str, str]], allowed: frozenset[str]) -> dict[str, str]:
+    check_pairs(params)
     seen: dict[str, str] = {}
     for key, value in params:
         if not key:
             continue  # ``?=x`` or a stray ``&``: nothing is asked
+        most = MAX_CHARS.get(key)
+        if most is not None and len(value) > most:
+            raise QueryError(key, f"is too long: at most {most} characters")
         name = "filter" if key.startswith("filter[") else key
         if name not in allowed:
             raise QueryError(key, "is not a parameter of this endpoint")
@@ -239,6 +391,10 @@ def _filter(key: str, value: str) -> Filter:
     if match is None:
         raise QueryError(key, "is malformed: write filter[FIELD]=VALUE or filter[FIELD][OP]=VALUE")
     field, op_name = match.group(1), match.group(2)
+    if len(field) > MAX_FILTER_FIELD_CHARS:
+        raise QueryError(key, f"names a field longer than {MAX_FILTER_FIELD_CHARS} characters")
+    if len(value) > MAX_FILTER_VALUE_CHARS:
+        raise QueryError(key, f"is too long: at most {MAX_FILTER_VALUE_CHARS} characters")
     field = _field(field, key)
     try:
         op = Op(op_name if op_name is not None else "eq")
@@ -272,6 +428,29 @@ def _sort(value: str) -> tuple[SortKey, ...]:
     if len(keys) > MAX_SORT_KEYS:
         raise QueryError("sort", f"takes at most {MAX_SORT_KEYS} fields")
     return tuple(keys.values())
+
+
+def _expand(params: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    paths: dict[str, None] = {}
+    for key, value in params:
+        if key == "expand":
+            paths.update((_field(item, "expand"), None) for item in split_items(value) if item)
+    if len(paths) > MAX_EXPAND:
+        raise QueryError("expand", f"takes at most {MAX_EXPAND} paths")
+    return tuple(paths)
+
+
+def _split_sort(keys: tuple[SortKey, ...]) -> tuple[tuple[SortKey, ...], BacklinkSort]:
+    """The list's own sort keys, and the ``referenced_by.COLLECTION.FIELD`` ones."""
+    own: list[SortKey] = []
+    backlinks: list[tuple[str, SortKey]] = []
+    for key in keys:
+        collection, _, field = key.field.removeprefix(BACKLINKS_PREFIX).partition(".")
+        if key.field.startswith(BACKLINKS_PREFIX) and field:
+            backlinks.append((collection, SortKey(field, key.descending)))
+        else:
+            own.append(key)  # ``referenced_by`` alone is a field like any other
+    return tuple(own), tuple(backlinks)
 
 
 def _lang_range(item: str) -> str:

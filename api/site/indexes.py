@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from api import processes
 from api.content.model import Document
@@ -20,6 +20,9 @@ from api.query import (
 from api.query.search import SearchImage
 from api.render.result import RenderedPage
 
+if TYPE_CHECKING:
+    from api.site.references import References
+
 #: Fields the renderer derives; asking for them in a filter or sort renders the pages.
 RENDERED = frozenset({"excerpt", "plaintext", "word_count", "reading_time_minutes"})
 
@@ -29,18 +32,51 @@ def query_index(
     timelines: frozenset[str],
     rendered: Callable[[Document], RenderedPage],
     groups: Callable[[], Sequence[int]] | None = None,
+    references: References | None = None,
 ) -> QueryIndex:
-    """``groups``: each document's translation group, for ``lang`` with fallback."""
+    """``groups``: each document's translation group, for ``lang`` with fallback;
+    ``references``: the site's, for ``filter[references]`` and the like."""
     core = core_resolver(timelines)
+    linked = _reference_fields(references)
 
     def resolve(doc: Document, field: str) -> Any:
         if field in RENDERED:
             value = getattr(rendered(doc), field)
             return MISSING if value is None else value
+        if field in linked:
+            ids = linked[field](doc.id)
+            return list(ids) if ids else MISSING
         return core(doc, field)
 
     resolver: FieldResolver = resolve
-    return QueryIndex(documents, resolver, timelines, fields=CORE_FIELDS | RENDERED, groups=groups)
+    fields = CORE_FIELDS | RENDERED | frozenset(linked)
+    return QueryIndex(documents, resolver, timelines, fields=fields, groups=groups)
+
+
+#: Fields of page ids, for ``filter[references]=<id>`` and the like.
+REFERENCES = "references"
+REFERENCED_BY = "referenced_by"
+
+
+def _reference_fields(references: References | None) -> dict[str, Callable[[str], Any]]:
+    """``references`` (the pages a page points at, whatever the key), ``references.KEY``
+    (through one key) and ``referenced_by`` (the pages that point at it)."""
+    if references is None:
+        return {}
+    fields: dict[str, Callable[[str], Any]] = {
+        REFERENCES: references.targets,
+        REFERENCED_BY: references.sources,
+    }
+    for key in references.schema.all_keys:
+        fields[f"{REFERENCES}.{key}"] = _through(references, key)
+    return fields
+
+
+def _through(references: References, key: str) -> Callable[[str], tuple[str, ...]]:
+    def targets(doc_id: str) -> tuple[str, ...]:
+        return dict(references.outgoing(doc_id)).get(key, ())
+
+    return targets
 
 
 #: CloudCannon's convention, used by Jekyll sites' own search: such pages are not found.

@@ -14,6 +14,7 @@ from api.content.diagnostics import Diagnostic, Severity
 from api.content.languages import LanguageFolders
 from api.content.model import Document
 from api.content.redirects import RedirectMap, build_map, is_redirect
+from api.content.reference_config import read_declarations
 from api.content.snapshot import Snapshot
 from api.content.translations import Translations
 from api.query import QueryIndex, SearchIndex
@@ -22,6 +23,7 @@ from api.render.context import PageContext, SiteContext
 from api.render.result import RenderedPage
 from api.site import indexes
 from api.site.liquid_vars import documents_by_label, page_vars, site_vars
+from api.site.references import References
 from api.site.timelines import Timelines, build_timelines
 
 if TYPE_CHECKING:
@@ -76,12 +78,21 @@ class Site:
         snapshot: Snapshot,
         options: SiteOptions | None = None,
         cache: SiteCache | None = None,
+        previous: Site | None = None,
     ) -> None:
+        """``cache``: the cache directory's renders and search index, when there is one.
+        ``previous``: the site this one replaces (the same content root and options, one
+        reload earlier), whose work is reused where the content did not change."""
         self.snapshot = snapshot
         self.options = options or SiteOptions()
         self.cache = cache
         self.timelines: Timelines = build_timelines(
             snapshot, self.options.public_url, self.options.hosted_embeds
+        )
+        self.references: References = References.build(
+            snapshot,
+            read_declarations(snapshot.root, snapshot.config),
+            previous.references if previous is not None else None,
         )
         self._memo = _Memo()
         #: The documents lists, search, feeds and the sitemap show: all but redirects.
@@ -91,7 +102,12 @@ class Site:
             *self.redirects.diagnostics,
             *redirect_paths.diagnose(snapshot, self.redirects),
         )
-        read = [*snapshot.diagnostics, *self.timelines.diagnostics, *self._redirect_problems]
+        read = [
+            *snapshot.diagnostics,
+            *self.timelines.diagnostics,
+            *self._redirect_problems,
+            *self.references.diagnostics,
+        ]
         errors = sum(1 for d in read if d.severity is Severity.ERROR)
         self._load_counts = (errors, len(read) - errors)
         self._neighbours = _neighbours(self.listed)
@@ -101,6 +117,7 @@ class Site:
         digest = hashlib.blake2b(digest_size=16)
         digest.update(snapshot.content_version.encode())
         digest.update(self.timelines.version.encode())
+        digest.update(self.references.digest.encode())
         digest.update(repr(self.options).encode())
         self.version = digest.hexdigest()
 
@@ -143,6 +160,7 @@ class Site:
             frozenset(self.timelines.embeds),
             self.rendered,
             lambda: self.translations.groups,
+            references=self.references,
         )
 
     def build_search_index(self) -> SearchIndex:
@@ -228,11 +246,13 @@ class Site:
     def diagnostics(self) -> list[Diagnostic]:
         """Every problem known: reading, timelines, and rendering of the pages rendered so far."""
         found = [*self.snapshot.diagnostics, *self.timelines.diagnostics]
-        found += [*self._redirect_problems, *self.render_diagnostics()]
+        found += [*self._redirect_problems, *self.references.diagnostics]
+        found += self.render_diagnostics()
         return sorted(set(found), key=lambda d: (d.source_path, d.line or 0, d.code, d.message))
 
     def load_counts(self) -> tuple[int, int]:
-        """Errors and warnings met reading the content and its timelines (not rendering)."""
+        """Errors and warnings met reading the content, its timelines and its references
+        (not rendering)."""
         return self._load_counts
 
 

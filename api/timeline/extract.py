@@ -53,8 +53,10 @@ def extract(text: str) -> Extracted | None:
     for opening, closing in _WRAPPERS:
         if len(candidate) >= 2 and candidate[0] == opening and candidate[-1] == closing:
             candidate = candidate[1:-1].strip()
-    if "<" in candidate or ">" in candidate:
-        return None
+    if candidate.startswith("<"):
+        return None  # markup, but no iframe in it
+    # A "<" or ">" further on is in the query at worst: the option it is in is dropped, and
+    # one in the host, path or source makes the value no TimelineJS embed.
     return Extracted(url=_clean(_unescape_ampersands(candidate)))
 
 

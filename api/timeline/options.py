@@ -5,6 +5,7 @@ The values themselves are typed in ``option_values``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Final
 
@@ -13,6 +14,12 @@ from api.timeline.option_values import PARSERS
 from api.timeline.urls import quote_for_message, unicode_text
 
 MAX_PARAMS: Final = 64
+#: No option value of TimelineJS is longer (a stylesheet or language file URL is the longest).
+MAX_OPTION_CHARS: Final = 2048
+# What no option value holds: markup and quotes (they could only be an attempt to break out
+# of the iframe's attribute), control characters, or a scheme other than http(s).
+_HOSTILE: Final = re.compile(r"[<>\"'`\x00-\x1f\x7f-\x9f]")
+_SCHEME: Final = re.compile(r"\s*([A-Za-z][A-Za-z0-9+.-]*):")
 
 # v2 options with no v3 meaning (v2 Embed.CDN.js and its docs).
 V2_ONLY: Final = frozenset({"maptype", "start_zoom_adjust", "gmap_key", "embed_id", "wmode"})
@@ -76,6 +83,10 @@ def parse_options(
         chosen[name] = (index, written, raw)
     values: dict[str, OptionValue] = {}
     for name, (index, written, raw) in chosen.items():
+        refused = _hostile(name, raw)
+        if refused is not None:
+            warnings.append((index, _warn(WarningCode.OPTION_INVALID, refused, written)))
+            continue
         outcome = PARSERS[name](name, raw)
         if outcome.code is not None and outcome.message is not None:
             warnings.append((index, _warn(outcome.code, outcome.message, written)))
@@ -83,6 +94,22 @@ def parse_options(
             values[name] = outcome.value
     warnings.sort(key=lambda item: item[0])
     return TimelineOptions.model_validate(values), tuple(w for _, w in warnings)
+
+
+def _hostile(name: str, raw: object) -> str | None:
+    """Why a value cannot be an option value at all, whatever the option; None if it can."""
+    if not isinstance(raw, str):
+        return None
+    if len(raw) > MAX_OPTION_CHARS:
+        return f"{name} is longer than {MAX_OPTION_CHARS} characters; it was left out."
+    if _HOSTILE.search(raw):
+        shown = quote_for_message(raw)
+        return f"{name} holds markup, quotes or control characters ({shown}); it was left out."
+    scheme = _SCHEME.match(raw)
+    if scheme is not None and scheme.group(1).lower() not in ("http", "https"):
+        shown = quote_for_message(scheme.group(1) + ":")
+        return f"{name} is a {shown} URL, which no option takes; it was left out."
+    return None
 
 
 def _option_name(written: str) -> tuple[str | None, EmbedWarning | None]:

@@ -30,7 +30,9 @@ from api.timeline.urls import (
     unicode_text,
 )
 
-MAX_VALUE_LENGTH: Final = 8192
+#: A bound on the work one value can cause. Any real embed URL is far shorter; a long value
+#: with a TimelineJS host and source keeps its embed, its overlong options dropped.
+MAX_VALUE_LENGTH: Final = 65_536
 _EMBED_PATH: Final = re.compile(
     r"(?:/cdn\.knightlab\.com)?/libs/(timeline3?)/(?:latest|dev|[0-9]+(?:\.[0-9]+){0,3})"
     r"/embed/(?:index\.html)?"

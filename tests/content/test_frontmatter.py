@@ -50,13 +50,15 @@ def test_bom_and_crlf_are_fine() -> None:
     assert source.body == "Line one\nLine two\n"
 
 
-def test_invalid_utf8_is_served_with_a_warning() -> None:
+def test_latin1_is_read_as_latin1_with_a_warning_naming_it() -> None:
     source = parse_source(b"---\ntitle: Caf\xe9\n---\nBody\n")
     assert source is not None
-    assert source.front_matter["title"] == "Caf\ufffd"
+    assert source.front_matter["title"] == "Café"
     codes = [code for code, _, _ in source.warnings]
     assert codes == ["invalid-utf8"]
-    assert source.warnings[0][2] == 2
+    (_, message, line) = source.warnings[0]
+    assert line == 2
+    assert "Latin-1" in message and "Re-save the file as UTF-8" in message
 
 
 def test_binary_is_refused() -> None:

@@ -88,14 +88,26 @@ def test_broken_files_at_http_level(make_client: MakeClient) -> None:
     assert client.get("/readyz").json()["diagnostics"]["errors"] == len(expected)
 
 
-def test_stray_non_utf8_bytes_are_replaced_and_reported(make_client: MakeClient) -> None:
-    raw = b"---\ntitle: Caf\xe9\n---\nLine one.\n\nna\xefve \xff text\n"
+def test_a_latin1_page_is_served_with_its_text_intact_and_reported(
+    make_client: MakeClient,
+) -> None:
+    raw = "---\ntitle: Latin-1 été\n---\nCafé.\n\nnaïve ÿ text\n".encode("latin-1")
     client = make_client({"_config.yml": CONFIG, "_notes/latin1.md": raw})
     body = client.get("/api/v1/pages/notes/latin1").json()
-    assert body["title"] == "Caf\ufffd"
-    assert "na\ufffdve \ufffd text" in body["html"]
+    assert body["title"] == "Latin-1 été"
+    assert "Café." in body["html"] and "naïve ÿ text" in body["html"]
+    assert "\ufffd" not in body["html"]
     (found,) = diagnostics(client, "_notes/latin1.md")
     assert (found["code"], found["line"], found["severity"]) == ("invalid-utf8", 2, "warning")
+    assert "Latin-1" in found["message"] and "as UTF-8" in found["message"]
+
+
+def test_a_file_no_encoding_reads_is_refused_with_an_error(make_client: MakeClient) -> None:
+    raw = b"---\ntitle: x\n---\n" + bytes(range(1, 256)) * 2
+    client = make_client({"_config.yml": CONFIG, "_notes/noise.md": raw})
+    assert client.get("/api/v1/pages/notes/noise").status_code == 404
+    (found,) = diagnostics(client, "_notes/noise.md")
+    assert (found["code"], found["severity"]) == ("not-text", "error")
 
 
 @pytest.mark.parametrize(
@@ -379,6 +391,20 @@ def test_half_a_save_keeps_the_last_good_version(
     assert done.by_id["notes/a"].title == "Better" and done.diagnostics == ()
     (root / "_notes/a.md").unlink()
     assert "notes/a" not in loader.load().by_id
+
+
+@pytest.mark.parametrize("cut", [b"-", b"--", b"---", b"--\r"])
+def test_a_file_cut_at_the_start_of_its_front_matter_keeps_its_last_good_version(
+    tmp_path: Path, cut: bytes
+) -> None:
+    root = write_site(tmp_path, {"_config.yml": CONFIG, "_notes/a.md": page("title: Good")})
+    loader = Loader(root)
+    assert loader.load().by_id["notes/a"].title == "Good"
+    (root / "_notes/a.md").write_bytes(cut)
+    cut_short = loader.load(changed=["_notes/a.md"])
+    assert cut_short.by_id["notes/a"].title == "Good"
+    (root / "_notes/a.md").write_text(page("title: Saved"), encoding="utf-8")
+    assert loader.load(changed=["_notes/a.md"]).by_id["notes/a"].title == "Saved"
 
 
 def test_an_empty_new_file_is_not_a_page(tmp_path: Path) -> None:

@@ -21,3 +21,20 @@ def test_the_page_example_is_the_served_seed_page() -> None:
     for key in ABRIDGED:
         shown = example[key].split("…")[0]  # the example stops at an ellipsis
         assert len(shown) > 40 and served[key].startswith(shown), key
+
+
+def test_the_expanded_list_example_is_served() -> None:
+    client = TestClient(build_app(CONTENT))
+    served = client.get(f"/api/v1/pages?{examples.EXPANDED_LIST_QUERY}").json()
+    assert served == examples.EXPANDED_LIST
+    milestones = client.get(f"/api/v1/pages/{examples.MILESTONES_REF['id']}").json()
+    assert milestones["references"] == {"related": [examples.SEED_REF]}
+
+
+def test_the_examples_are_valid_against_their_schemas() -> None:
+    from api.http import schemas
+
+    schemas.Page.model_validate(examples.seed_page())
+    schemas.PageList.model_validate(examples.EXPANDED_LIST)
+    schemas.PageList.model_validate(examples.list_of(examples.seed_summary()))
+    schemas.PageRef.model_validate(examples.SEED_REF)

@@ -21,8 +21,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from starlette.types import Message
 
-from api.http.docs_meta import FIELDS_PATTERN, INCLUDE_PATTERN, LANG_PATTERN, SORT_PATTERN
-from api.query import QueryError, parse_list_query
+from api.http.docs_meta import (
+    BACKLINK_SORT_PATTERN,
+    EXPAND_PATTERN,
+    FIELDS_PATTERN,
+    INCLUDE_PATTERN,
+    LANG_PATTERN,
+    SORT_PATTERN,
+)
+from api.query import QueryError, parse_list_query, parse_page_query
 from api.settings import Settings
 from tests.http.conftest import SITE, Client, build_app
 from tests.support.sites import page, write_site
@@ -231,17 +238,37 @@ def test_other_methods_are_405_problems(shared: Client, method: str) -> None:
         ("/api/v1/pages?limit=1&limit=2", "limit"),
         ("/api/v1/timelines?include=html", "include"),
         ("/api/v1/search", "q"),
-        ("/api/v1/search?q=", "q"),
         ("/api/v1/search?q=" + "x" * 1001, "q"),
-        ("/api/v1/search?q=%21%21%21", "q"),
         ("/api/v1/search?q=a&limit=x", "limit"),
-        ("/api/v1/find", "url"),
-        ("/api/v1/find?url=/a/&source_path=b", "source_path"),
         ("/api/v1/find?url=" + "x" * 2049, "url"),
         ("/api/v1/pages/cases/lubanga?sanitize=perhaps", "sanitize"),
         ("/api/v1/pages/cases/lubanga/html?sanitize=2", "sanitize"),
         ("/oembed?url=/cases/case/lubanga/&maxwidth=wide", "maxwidth"),
         ("/oembed", "url"),
+        # Control characters, NUL and what is not UTF-8: in any parameter of any endpoint.
+        ("/api/v1/pages?sort=%00", "sort"),
+        ("/api/v1/pages?fields=title%09", "fields"),
+        ("/api/v1/pages?include=html%0A", "include"),
+        ("/api/v1/pages?collection=cases%7F", "collection"),
+        ("/api/v1/pages?filter[title]=a%C2%85", "filter[title]"),
+        ("/api/v1/pages?filter[ti%01tle]=a", "filter[ti\\u0001tle]"),
+        ("/api/v1/pages?filter[title]=%ED%A0%80", "filter[title]"),
+        ("/api/v1/pages?%00=1", "\\u0000"),
+        ("/api/v1/timelines?sort=%1B", "sort"),
+        ("/api/v1/search?q=%1C", "q"),
+        ("/api/v1/search?q=court%FF", "q"),
+        ("/api/v1/search?q=court&collection=%00", "collection"),
+        ("/api/v1/find?url=/a/%00", "url"),
+        ("/api/v1/find?source_path=_cases%0D", "source_path"),
+        ("/oembed?url=/a/%00", "url"),
+        ("/oembed?url=/a/&format=json%00", "format"),
+        ("/api/v1/pages/cases/lubanga?sanitize=%00", "sanitize"),
+        ("/api/v1/collections?x=%00", "x"),
+        # Longer than the schema's maxLength bounds.
+        ("/api/v1/pages?collection=" + "c" * 257, "collection"),
+        ("/api/v1/pages?sort=" + "s" * 257, "sort"),
+        ("/api/v1/pages?filter[" + "f" * 65 + "]=1", "filter[" + "f" * 65 + "]"),
+        ("/api/v1/pages?filter[title]=" + "v" * 121, "filter[title]"),
     ],
 )
 def test_malformed_parameters_are_422_problems(shared: Client, path: str, param: str) -> None:
@@ -260,6 +287,8 @@ def test_malformed_parameters_are_422_problems(shared: Client, path: str, param:
         ("fields", FIELDS_PATTERN),
         ("include", INCLUDE_PATTERN),
         ("lang", LANG_PATTERN),
+        ("expand", EXPAND_PATTERN),
+        ("page sort", BACKLINK_SORT_PATTERN),
     ],
 )
 @settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
@@ -268,6 +297,11 @@ def test_malformed_parameters_are_422_problems(shared: Client, path: str, param:
         st.text(st.sampled_from(list("ab-+.,[]\\ \t\n\x1c\x85\u3000\ufeff")), max_size=10),
         st.text(st.sampled_from(list("en-_*1,\\ ")), max_size=12),
         st.text(max_size=10),
+        # Backlink orders: referenced_by.COLLECTION.FIELD, signed or not.
+        st.tuples(
+            st.sampled_from(["", "-", "+", " -", "\\-"]),
+            st.text(st.sampled_from(list("ab-+.,[]\\ \t")), max_size=8),
+        ).map(lambda parts: f"{parts[0]}referenced_by.{parts[1]}"),
     )
 )
 def test_the_documented_patterns_are_the_parsers_rules(name: str, pattern: str, value: str) -> None:
@@ -275,11 +309,40 @@ def test_the_documented_patterns_are_the_parsers_rules(name: str, pattern: str, 
     generated clients send what is served and nothing that is refused."""
     documented = re.search(pattern.removesuffix("$") + r"\Z", value) is not None
     try:
-        parse_list_query([(name, value)])
+        if name == "page sort":
+            parse_page_query([("sort", value)])
+        else:
+            parse_list_query([(name, value)])
         accepted = True
     except QueryError:
         accepted = False
     assert documented == accepted
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/search?q=",
+        "/api/v1/search?q=%21%21%21",
+        "/api/v1/search?q=+",
+        "/api/v1/search?q=%E2%80%94%22*%22",
+    ],
+)
+def test_search_text_with_no_word_is_an_empty_result(shared: Client, path: str) -> None:
+    response = shared.get(path)
+    assert response.status_code == 200, response.text[:300]
+    assert response.json() == {"data": [], "meta": {"total": 0, "limit": 20, "offset": 0}}
+    assert response.headers["x-total-count"] == "0"
+
+
+def test_urls_are_measured_in_characters(make_client: Callable[..., Client]) -> None:
+    """The URL limit counts characters once percent escapes are decoded, as the schema's
+    maxLength bounds do: 250 four-byte characters are 3,000 bytes on the wire but fit 300."""
+    client = make_client(max_url_length=300)
+    wide = "\U0001f600" * 250
+    fits = client.get("/healthz", params={"x": wide})
+    assert fits.status_code == 200
+    assert client.get("/healthz", params={"x": wide + "\U0001f600" * 50}).status_code == 414
 
 
 def test_urls_and_parameters_have_limits(make_client: Callable[..., Client]) -> None:

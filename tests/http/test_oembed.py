@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from urllib.parse import quote
+from xml.etree import ElementTree
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -105,7 +106,6 @@ def test_sizes_never_exceed_the_maxima(
         ({"url": "https://elsewhere.example.com" + SEED_URL}, 404),
         ({"url": "/api/v1/pages/about-the-icc/nope"}, 404),
         ({"url": "javascript:alert(1)"}, 404),
-        ({"url": SEED_URL, "format": "xml"}, 501),
         ({"url": SEED_URL, "format": "yaml"}, 422),
         ({"url": SEED_URL, "maxwidth": "0"}, 422),
         ({"url": SEED_URL, "maxheight": "tall"}, 422),
@@ -117,6 +117,38 @@ def test_errors_are_problems(client: Client, params: dict[str, str], status: int
     assert response.status_code == status
     assert response.headers["content-type"] == "application/problem+json"
     assert response.json()["status"] == status
+
+
+@pytest.mark.parametrize(
+    ("url", "kind"),
+    [(SEED_URL, "timeline"), ("/cases/case/lubanga/", "card")],
+)
+def test_xml_is_the_specs_xml_with_the_same_fields(
+    make_client: MakeClient, url: str, kind: str
+) -> None:
+    """oEmbed 1.0, 2.3.4: ``format=xml`` is ``text/xml`` with an ``<oembed>`` root holding
+    one element per field, the HTML escaped as text, for timelines and cards alike."""
+    client = make_client(public_url="https://api.example.org")
+    as_json = _oembed(client, url, maxwidth=500)
+    response = client.get("/oembed", params={"url": url, "maxwidth": 500, "format": "xml"})
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "text/xml; charset=utf-8"
+    assert response.content.startswith(b'<?xml version="1.0" encoding="utf-8" standalone="yes"?>')
+    root = ElementTree.fromstring(response.content)
+    assert root.tag == "oembed"
+    assert [child.tag for child in root] == list(as_json)
+    assert {child.tag: child.text for child in root} == {k: str(v) for k, v in as_json.items()}
+    markup = str(as_json["html"])
+    assert ("<iframe" in markup) == (kind == "timeline")
+    assert b"<iframe" not in response.content and b"&lt;" in response.content
+    again = client.get(
+        "/oembed",
+        params={"url": url, "maxwidth": 500, "format": "xml"},
+        headers={"if-none-match": response.headers["etag"]},
+    )
+    assert again.status_code == 304
+    same_json = client.get("/oembed", params={"url": url, "maxwidth": 500})
+    assert response.headers["etag"] != same_json.headers["etag"]
 
 
 def test_oembed_is_cached_with_an_etag(client: Client) -> None:

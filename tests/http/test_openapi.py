@@ -11,6 +11,7 @@ import pytest
 
 from api.http.app import create_app
 from api.http.examples import SEED_ID
+from api.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = create_app(start=False).openapi()
@@ -82,3 +83,48 @@ def test_the_seed_page_is_the_example() -> None:
 def test_the_committed_schema_is_current() -> None:
     committed = json.loads((ROOT / "openapi" / "openapi.json").read_text(encoding="utf-8"))
     assert committed == SCHEMA, "regenerate it: make openapi"
+
+
+def _longest(schema: dict[str, Any]) -> int:
+    """The most characters a value of ``schema`` can take in a query string."""
+    if "anyOf" in schema:
+        return max(_longest(option) for option in schema["anyOf"])
+    types = schema.get("type", "string")
+    types = types if isinstance(types, list) else [types]
+    longest = 0
+    for kind in types:
+        if kind == "string":
+            assert "maxLength" in schema or "enum" in schema, schema
+            longest = max(longest, schema.get("maxLength") or max(map(len, schema["enum"])))
+        elif kind == "integer":
+            longest = max(longest, len(str(schema["maximum"])), len(str(schema.get("minimum", 0))))
+        elif kind in ("number", "null", "boolean"):
+            longest = max(longest, 24)  # a double's longest repr: -1.2345678901234567e-308
+    return longest
+
+
+@pytest.mark.parametrize(("path", "method", "op"), OPERATIONS, ids=IDS)
+def test_every_request_the_schema_calls_valid_fits_the_servers_limits(
+    path: str, method: str, op: dict[str, Any]
+) -> None:
+    """At its longest, every parameter at once, a schema-valid request is within the URL
+    limit (characters, percent escapes decoded) and the parameter count: never a 414 or a
+    422 for something the schema promises."""
+    limits = Settings()
+    target, count = len(path) + 1, 0
+    for parameter in op.get("parameters", []):
+        schema, name = parameter["schema"], parameter["name"]
+        if parameter["in"] == "path":
+            target += _longest(schema) - len("{" + name + "}")
+        elif parameter.get("style") == "deepObject":
+            names = schema["propertyNames"]["maxLength"]
+            value = schema["additionalProperties"]["anyOf"]
+            repeats = max(option.get("maxItems", 1) for option in value)
+            pairs = schema["maxProperties"] * repeats
+            count += pairs
+            target += pairs * (len(name) + 2 + names + 1 + _longest(value[0]) + 1)
+        else:
+            count += 1
+            target += len(name) + 1 + _longest(schema) + 1
+    assert target <= limits.max_url_length, target
+    assert count <= limits.max_query_params, count

@@ -81,7 +81,23 @@ def test_find_by_url_and_source_path(client: Client) -> None:
         assert response.headers["location"] == f"/api/v1/pages/{SEED_ID}"
     assert client.get("/api/v1/find", params={"url": "/nope/"}).status_code == 404
     assert client.get("/api/v1/find", params={"source_path": "../../etc/passwd"}).status_code == 404
-    assert client.get("/api/v1/find").status_code == 422
+    assert client.get("/api/v1/find").status_code == 404
+
+
+def test_find_with_both_params_answers_the_page_that_matches_both(client: Client) -> None:
+    seed = {
+        "url": "/about-the-icc/the-us-icc-relationship/",
+        "source_path": "_about-the-icc/the-us-icc-relationship.md",
+    }
+    both = client.get("/api/v1/find", params=seed, follow_redirects=False)
+    assert both.status_code == 307
+    assert both.headers["location"] == f"/api/v1/pages/{SEED_ID}"
+    other_page = {**seed, "source_path": "_cases/lubanga.md"}
+    assert client.get("/api/v1/find", params=other_page).status_code == 404
+    no_page = {**seed, "url": "/nope/"}
+    missing = client.get("/api/v1/find", params=no_page)
+    assert missing.status_code == 404
+    assert missing.headers["content-type"] == "application/problem+json"
 
 
 def test_collections(client: Client) -> None:

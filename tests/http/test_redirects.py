@@ -181,3 +181,13 @@ def test_a_redirect_documents_own_resource(client: Client) -> None:
     assert body["data"]["redirect_to"] == "/a.html"
     assert body["html"] == "" and body["previous"] is None and body["next"] is None
     assert body["url"] == "/b.html"
+
+
+def test_find_with_both_params_follows_the_alias_to_the_page_with_that_source(
+    client: Client,
+) -> None:
+    both = {"url": "/old-a/", "source_path": "a.md"}
+    response = client.get("/api/v1/find", params=both, follow_redirects=False)
+    assert (response.status_code, response.headers["location"]) == (301, "/api/v1/pages/a")
+    other = client.get("/api/v1/find", params={**both, "source_path": "needle.md"})
+    assert other.status_code == 404

@@ -93,7 +93,9 @@ def test_contains_on_text_is_a_case_insensitive_substring(index: QueryIndex) -> 
     assert names(index, "filter[label][contains]=ray,bet") == ["b", "d"]
     assert names(index, "filter[label][contains]=") == ["a", "b", "d", "e"]
     assert names(index, "filter[label][contains]=zzz") == []
-    assert names(index, "filter[label][contains]=a\x00") == []
+    with pytest.raises(QueryError) as refused:  # NUL is no text to look for
+        names(index, "filter[label][contains]=a\x00")
+    assert refused.value.param == "filter[label][contains]"
     assert names(index, "filter[year][contains]=2010") == ["a"]  # eq for numbers
 
 

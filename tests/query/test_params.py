@@ -14,7 +14,7 @@ from api.query import (
     parse_list_query,
     parse_search_query,
 )
-from api.query.params import split_items
+from api.query.params import check_pairs, query_pairs, split_items
 from tests.query.helpers import pairs
 
 
@@ -196,3 +196,105 @@ def test_parse_never_raises_anything_but_query_error(params: list[tuple[str, str
     else:
         assert 1 <= query.limit <= 100
         hash(query)
+
+
+# -- every parameter is text: no control character, NUL or lone surrogate ---------------
+_CONTROLS = ["\x00", "\t", "\n", "\r", "\x1b", "\x1f", "\x7f", "\x85", "\x9f"]
+
+
+@pytest.mark.parametrize("char", _CONTROLS)
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("sort", "title{}"),
+        ("fields", "id,{}title"),
+        ("include", "html{}"),
+        ("collection", "ca{}ses"),
+        ("filter[title]", "a{}"),
+        ("filter[title][contains]", "{}"),
+        ("limit", "1{}"),
+        ("unknown", "{}"),
+    ],
+)
+def test_a_control_character_in_any_value_names_the_parameter(
+    char: str, key: str, value: str
+) -> None:
+    with pytest.raises(QueryError) as caught:
+        parse_list_query([(key, value.format(char))])
+    assert caught.value.param == key
+    assert f"U+{ord(char):04X}" in caught.value.message
+
+
+@pytest.mark.parametrize("char", _CONTROLS)
+def test_a_control_character_in_a_name_is_refused_and_shown_escaped(char: str) -> None:
+    with pytest.raises(QueryError) as caught:
+        parse_list_query([(f"filter[ti{char}tle]", "x")])
+    assert caught.value.param == f"filter[ti\\u{ord(char):04x}tle]"
+    assert caught.value.param.isprintable()
+
+
+def test_search_text_is_checked_like_every_parameter() -> None:
+    for q in ("court\x00", "a\x1cb", "\ud800"):
+        with pytest.raises(QueryError) as caught:
+            parse_search_query([("q", q)])
+        assert caught.value.param == "q"
+
+
+def test_bytes_that_are_not_utf8_are_refused_naming_the_parameter() -> None:
+    pairs_ = query_pairs("sort=title%FF&q=caf%C3%A9")
+    assert pairs_[1] == ("q", "café")
+    with pytest.raises(QueryError) as caught:
+        check_pairs(pairs_)
+    assert caught.value.param == "sort" and "0xFF" in caught.value.message
+    # Raw bytes (each one latin-1 character, as ASGI's query string is read) too.
+    raw = "q=caf\u00c3\u00a9&x=\u00ff"
+    assert query_pairs(raw)[0] == ("q", "café")
+    with pytest.raises(QueryError):
+        check_pairs(query_pairs(raw))
+
+
+def test_a_surrogate_encoded_as_utf8_is_not_text() -> None:
+    with pytest.raises(QueryError) as caught:
+        check_pairs(query_pairs("filter%5Bx%5D=%ED%A0%80"))
+    assert caught.value.param == "filter[x]"
+
+
+@given(st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=20))
+def test_text_without_controls_passes_the_check(value: str) -> None:
+    check_pairs([("q", value), (value, "x")])
+
+
+def test_search_text_with_no_word_is_valid_and_has_no_words() -> None:
+    for q in ("", " ", "!!!", '"*"', "\u2014"):
+        assert not parse_search_query([("q", q)]).has_words
+    for q in ("a", "été", "東京", "٣"):
+        assert parse_search_query([("q", q)]).has_words
+
+
+@pytest.mark.parametrize(
+    ("key", "most"),
+    [("collection", 256), ("sort", 256), ("fields", 1024), ("include", 128)],
+)
+def test_lengths_are_bounded_as_the_schema_says(key: str, most: int) -> None:
+    with pytest.raises(QueryError) as caught:
+        parse_list_query([(key, "a" * (most + 1))])
+    assert caught.value.param == key and "too long" in caught.value.message
+    with pytest.raises(QueryError):
+        parse_search_query([("q", "a" * 1001)])
+
+
+def test_filters_are_bounded_by_name_and_by_repeats() -> None:
+    nine = [(f"filter[f{i}]", "x") for i in range(9)]
+    assert error_of(nine).param == "filter"
+    parse_list_query(nine[:8])
+    five = [("filter[tags]", str(i)) for i in range(5)]
+    assert error_of(five).param == "filter[tags]"
+    parse_list_query(five[:4])
+    assert error_of([("filter[" + "f" * 65 + "]", "x")]).param == "filter[" + "f" * 65 + "]"
+    assert error_of([("filter[f]", "v" * 121)]).param == "filter[f]"
+
+
+def error_of(params: list[tuple[str, str]]) -> QueryError:
+    with pytest.raises(QueryError) as caught:
+        parse_list_query(params)
+    return caught.value

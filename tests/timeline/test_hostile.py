@@ -72,7 +72,9 @@ HOSTILE = [
         f"{EMBED}?source=https://docs.google.com/document/d/x/edit",
         "bad-source",
     ),
-    case("too-long", f"{EMBED}{GOOD}&x=" + "a" * 10_000, "too-long"),
+    case("too-long", f"{EMBED}{GOOD}&x=" + "a" * 70_000, "too-long"),
+    case("markup-in-the-host", f"https://cdn.knightlab.com<b>{PATH}{GOOD}", "not-url"),
+    case("markup-in-the-source", f'{EMBED}?source={KEY}"><script>', "bad-source"),
 ]
 
 
@@ -129,7 +131,48 @@ def test_hostile_option_values_are_dropped(param: str, value: str) -> None:
     assert {w.code for w in embed.warnings} <= {"option-invalid", "font-unknown", "lang-unknown"}
 
 
-def test_raw_markup_in_a_bare_url_is_not_a_url() -> None:
-    result = parse_timeline(f"https://cdn.knightlab.com{PATH}?source={KEY}&width=<b>")
-    assert result.embed is None
-    assert [p.code for p in result.problems] == ["not-url"]
+def test_raw_markup_in_an_option_of_a_bare_url_drops_that_option() -> None:
+    embed = parse_timeline(f"https://cdn.knightlab.com{PATH}?source={KEY}&width=<b>").embed
+    assert embed is not None
+    assert [(w.code, w.param) for w in embed.warnings] == [("option-invalid", "width")]
+    assert embed.embed_url == f"https://cdn.knightlab.com{PATH}?source={KEY}"
+
+
+@pytest.mark.parametrize(
+    ("param", "value"),
+    [
+        ("width", '100%"><script>alert(1)</script>'),
+        ("height", "650' onload='alert(1)"),
+        ("font", "Georgia\x00"),
+        ("theme", "javascript:alert(1)//.css"),
+        ("lang", "data:application/json,{}"),
+        ("start_at_slide", "1`"),
+        ("hash_bookmark", "<true>"),
+        ("default_bg_color", "#fff\u0085"),
+        ("font", "https://fonts.example/" + "a" * 3000 + ".css"),
+    ],
+)
+@pytest.mark.parametrize("form", ["url", "raw-url", "iframe", "folded"])
+def test_a_real_embed_keeps_its_embed_when_one_option_is_hostile(
+    param: str, value: str, form: str
+) -> None:
+    """The host and source are TimelineJS's: the embed stays, with its other options; the
+    bad one is dropped with an option-invalid warning, and nothing of it reaches embed_url
+    or iframe_html."""
+    good = f"https://cdn.knightlab.com{PATH}?source={KEY}&start_at_end=true&initial_zoom=2"
+    written = {
+        "url": f"{good}&{param}={quote(value)}",
+        "raw-url": f"{good}&{param}={value}",
+        "iframe": f"<iframe src='{good}&amp;{param}={quote(value)}' height='650'></iframe>",
+        "folded": f"{good} &{param}={quote(value)}",
+    }[form]
+    embed = parse_timeline(written).embed
+    assert embed is not None, parse_timeline(written).problems
+    options = embed.options.model_dump(exclude_none=True)
+    assert options["start_at_end"] is True and options["initial_zoom"] == 2
+    assert param not in options or param == "height"  # the iframe's own height is kept
+    assert ("option-invalid", param) in [(w.code, w.param) for w in embed.warnings]
+    assert embed.embed_url is not None and embed.iframe_html is not None
+    assert f"&{param}=" not in embed.embed_url
+    for fragment in ("<script", "onload", "javascript", "data:", "\x00", "`", "aaaa"):
+        assert fragment not in embed.embed_url and fragment not in embed.iframe_html

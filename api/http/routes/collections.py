@@ -10,7 +10,7 @@ from api.content.diagnostics import Severity
 from api.http import schemas
 from api.http.cache import Cached
 from api.http.deps import ServedDep
-from api.http.docs_meta import errors
+from api.http.docs_meta import errors, links, with_links
 from api.http.responses import CachedResponse
 from api.http.runtime import Served
 
@@ -23,7 +23,10 @@ router = APIRouter(prefix="/api/v1", tags=["site"])
     summary="List collections",
     description="Every collection with its document count, as configured in `_config.yml`.",
     response_model=schemas.CollectionList,
-    responses=errors(),
+    responses=with_links(
+        errors(),
+        links(200, firstCollection=("listPages", {"collection": "$response.body#/data/0/name"})),
+    ),
 )
 async def list_collections(request: Request, served: ServedDep) -> Any:
     return CachedResponse(collections_response(served), request)

@@ -9,9 +9,8 @@ from fastapi import APIRouter, Query
 from starlette.responses import RedirectResponse
 
 from api.http.deps import ServedDep
-from api.http.docs_meta import errors
+from api.http.docs_meta import TEXT_PATTERN, errors
 from api.http.errors import NotFound
-from api.query import QueryError
 from api.site import Site
 
 router = APIRouter(prefix="/api/v1", tags=["pages"])
@@ -24,10 +23,11 @@ router = APIRouter(prefix="/api/v1", tags=["pages"])
     description=(
         "Redirects (307) to `/api/v1/pages/{id}` for the page at a site URL (`url`, with or "
         "without the site's host, `baseurl` or trailing slash) or with a source path "
-        "(`source_path`, relative to the content directory). Give exactly one. A URL that "
-        "the site redirects (`redirect_from` on a page, or a page with `redirect_to`) "
-        "answers 301, to the API resource of the page it finally leads to, or to the URL "
-        "elsewhere it leads to."
+        "(`source_path`, relative to the content directory). Give one or both: with both, "
+        "the page must have that URL and that source path. No page matching (or neither "
+        "given) is a 404. A URL that the site redirects (`redirect_from` on a page, or a "
+        "page with `redirect_to`) answers 301, to the API resource of the page it finally "
+        "leads to, or to the URL elsewhere it leads to."
     ),
     status_code=307,
     response_class=RedirectResponse,
@@ -43,6 +43,8 @@ def find_page(
         str | None,
         Query(
             max_length=2048,
+            # Checked by the Guard (control characters are a 422 in any parameter).
+            json_schema_extra={"pattern": TEXT_PATTERN},
             description="A page URL on the site.",
             examples=["/about-the-icc/the-us-icc-relationship/"],
         ),
@@ -51,22 +53,32 @@ def find_page(
         str | None,
         Query(
             max_length=1024,
+            json_schema_extra={"pattern": TEXT_PATTERN},
             description="A source file path.",
             examples=["_about-the-icc/the-us-icc-relationship.md"],
         ),
     ] = None,
 ) -> Any:
-    if (url is None) == (source_path is None):
-        param = "url" if url is None else "source_path"
-        raise QueryError(param, "give exactly one of `url` and `source_path`")
-    if url is not None:
+    if url is None and source_path is None:
+        # A lookup with nothing to look up matches no page (the schema cannot require
+        # "one of two", so this is not a 422).
+        raise NotFound("No page was asked for: give `url`, `source_path` or both.")
+    by_path = None
+    if source_path is not None:
+        # A lookup in the snapshot's index: never a path joined onto the disk.
+        by_path = served.site.snapshot.by_source_path.get(source_path.strip().lstrip("/"))
+        if by_path is None:
+            raise NotFound(f"No page has the source path {source_path!r}.")
+    if url is None:
+        assert by_path is not None
+        return _redirect(page_location(by_path.id), 307)
+    if by_path is None:
         return _by_url(served.site, url)
-    assert source_path is not None
-    # A lookup in the snapshot's index: never a path joined onto the disk.
-    doc = served.site.snapshot.by_source_path.get(source_path.strip().lstrip("/"))
-    if doc is None:
-        raise NotFound(f"No page has the source path {source_path!r}.")
-    return _redirect(page_location(doc.id), 307)
+    # Both: the page the URL leads to (through its redirects) must have the source path.
+    found = served.site.resolve_url(url)
+    if found is None or found.doc is None or found.doc.id != by_path.id:
+        raise NotFound(f"No page has the URL {url!r} and the source path {source_path!r}.")
+    return _redirect(page_location(by_path.id), 301 if found.moved else 307)
 
 
 def page_location(doc_id: str) -> str:

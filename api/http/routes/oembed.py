@@ -8,17 +8,31 @@ from urllib.parse import quote
 from fastapi import APIRouter, Query, Request
 
 from api.http import schemas
+from api.http.cache import Cached
 from api.http.deps import ServedDep
-from api.http.docs_meta import errors
-from api.http.errors import NotFound, NotImplementedFormat
+from api.http.docs_meta import TEXT_PATTERN, errors
+from api.http.errors import NotFound
 from api.http.examples import SEED_ID
 from api.http.pageurls import page_for_url
 from api.http.responses import CachedResponse
 from api.http.runtime import Served
 from api.publish.links import site_root
-from api.publish.oembed import Provider, Size, oembed
+from api.publish.oembed import Provider, Size, oembed, to_xml
 
 router = APIRouter(tags=["embeds"])
+#: oEmbed 1.0, section 2.3.4: "The XML response format should be served as text/xml".
+XML = "text/xml; charset=utf-8"
+_XML_EXAMPLE = """<?xml version="1.0" encoding="utf-8" standalone="yes"?>
+<oembed>
+  <version>1.0</version>
+  <type>rich</type>
+  <title>The U.S.-ICC Relationship</title>
+  <provider_name>ABA ICC Project</provider_name>
+  <html>&lt;iframe src='https://cdn.knightlab.com/libs/timeline3/latest/embed/index.html?...'&gt;&lt;/iframe&gt;</html>
+  <width>800</width>
+  <height>650</height>
+</oembed>
+"""
 
 
 @router.get(
@@ -30,10 +44,20 @@ router = APIRouter(tags=["embeds"])
         "(`/about-the-icc/the-us-icc-relationship/`, with or without the site's host) or of "
         "its API resource (`/api/v1/pages/{id}`). A page with a timeline answers with the "
         "TimelineJS iframe; any other page with a card (title, excerpt, link). Both are "
-        "`type: rich` and fit inside `maxwidth` x `maxheight`. Only `format=json` is offered."
+        "`type: rich` and fit inside `maxwidth` x `maxheight`. `format=xml` gives the same "
+        "fields as the spec's XML (`text/xml`)."
     ),
     response_model=schemas.OEmbed,
-    responses=errors(404, 422, 501),
+    responses={
+        200: {
+            "description": "The oEmbed response: JSON, or XML with `format=xml`.",
+            "content": {
+                "application/json": {"schema": {"$ref": "#/components/schemas/OEmbed"}},
+                "text/xml": {"schema": {"type": "string"}, "example": _XML_EXAMPLE},
+            },
+        },
+        **errors(404, 422),
+    },
 )
 def get_oembed(
     request: Request,
@@ -43,6 +67,8 @@ def get_oembed(
         Query(
             min_length=1,
             max_length=2048,
+            # Checked by the Guard (control characters are a 422 in any parameter).
+            json_schema_extra={"pattern": TEXT_PATTERN},
             description="The page's URL on the site, or its API URL.",
             openapi_examples={
                 "site": {
@@ -66,7 +92,7 @@ def get_oembed(
     ] = None,
     format_: Annotated[
         Literal["json", "xml"],
-        Query(alias="format", description="`json`; `xml` is answered with 501."),
+        Query(alias="format", description="`json` (the default) or `xml` (`text/xml`)."),
     ] = "json",
     embed: Annotated[
         Literal["knightlab", "hosted"] | None,
@@ -79,8 +105,6 @@ def get_oembed(
         ),
     ] = None,
 ) -> Any:
-    if format_ == "xml":
-        raise NotImplementedFormat("Only format=json is offered; oEmbed XML is not.")
     settings = request.app.state.settings
     hosts = {request.url.netloc.lower()}
     doc = page_for_url(served, url, hosts, settings.public_url)
@@ -95,9 +119,12 @@ def get_oembed(
         link = _link(served, doc.id, settings.public_url)
         provider = _provider(served, settings.public_url)
         body = oembed(served.site, doc, link, provider, size, hosted=hosted)
+        if format_ == "xml":
+            return Cached.build(to_xml(body), XML, served.store.cache_control)
         return served.store.json(body)
 
-    cached = served.store.query(("oembed", doc.id, maxwidth, maxheight, hosted), build)
+    key = ("oembed", doc.id, maxwidth, maxheight, hosted, format_)
+    cached = served.store.query(key, build)
     return CachedResponse(cached, request)
 
 

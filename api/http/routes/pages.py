@@ -7,11 +7,19 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 from starlette.concurrency import run_in_threadpool
 
-from api.http import examples, schemas
+from api.http import detail, examples, schemas
 from api.http.deps import ServedDep
-from api.http.docs_meta import PAGE_LIST_PARAMETERS, errors
+from api.http.docs_meta import (
+    FIRST_ID,
+    PAGE_LIST_PARAMETERS,
+    PAGE_PARAMETERS,
+    TEXT_PATTERN,
+    errors,
+    links,
+    with_links,
+)
 from api.http.errors import NotFound
-from api.http.listing import respond_async
+from api.http.listing import WouldBlock, raw_query, respond_async
 from api.http.responses import CachedResponse
 from api.http.runtime import Served
 
@@ -21,6 +29,8 @@ PageId = Annotated[
     str,
     Path(
         description="The page id: collection, `/`, then the path inside it without extension.",
+        max_length=1024,
+        json_schema_extra={"pattern": TEXT_PATTERN},
         examples=["about-the-icc/the-us-icc-relationship"],
         # Parameter-level examples too: Swagger UI's "Try it out" fills in only these.
         openapi_examples={
@@ -47,7 +57,15 @@ Sanitize = Annotated[
         "other pages of results."
     ),
     response_model=schemas.PageList,
-    responses=errors(422),
+    responses=with_links(
+        errors(422),
+        links(
+            200,
+            firstPage=("getPage", {"page_id": FIRST_ID}),
+            firstPageHtml=("getPageHtml", {"page_id": FIRST_ID}),
+            firstPageTimeline=("getPageTimeline", {"page_id": FIRST_ID}),
+        ),
+    ),
     openapi_extra={"parameters": PAGE_LIST_PARAMETERS},
 )
 async def list_pages(request: Request, served: ServedDep) -> Any:
@@ -134,11 +152,40 @@ async def get_html(
     "/{page_id:path}",
     operation_id="getPage",
     summary="Get a page",
-    description="A page: its front matter, rendered HTML, derived fields, timeline and neighbours.",
+    description=(
+        "A page: its front matter, rendered HTML, derived fields, timeline, neighbours, the "
+        "pages it refers to (`references`) and the pages that refer to it (`referenced_by`). "
+        "`expand` replaces page references by the pages themselves, so one request gives "
+        "what a layout joins from several collections."
+    ),
     response_model=schemas.Page,
-    responses=errors(404, 422),
+    responses=with_links(
+        errors(404, 422),
+        links(
+            200,
+            html=("getPageHtml", {"page_id": "$response.body#/id"}),
+            timeline=("getPageTimeline", {"page_id": "$response.body#/id"}),
+            timelineData=("getPageTimelineData", {"page_id": "$response.body#/id"}),
+            find=(
+                "findPage",
+                {"url": "$response.body#/url", "source_path": "$response.body#/source_path"},
+            ),
+            oembed=("getOembed", {"url": "$response.body#/url"}),
+        ),
+    ),
+    openapi_extra={"parameters": PAGE_PARAMETERS},
 )
 async def get_page(
     request: Request, served: ServedDep, page_id: PageId, sanitize: Sanitize = False
 ) -> Any:
+    query = raw_query(request.scope)
+    if query:
+        try:
+            cached = detail.respond(served, page_id, query, sanitize=sanitize, inline=True)
+        except WouldBlock:  # rendering or expanding: in a worker thread
+            cached = await run_in_threadpool(
+                detail.respond, served, page_id, query, sanitize=sanitize, inline=False
+            )
+        if cached is not None:
+            return CachedResponse(cached, request)
     return await _page(served, page_id, "page", sanitize, request)

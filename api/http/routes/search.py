@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 
 from api.http import schemas
 from api.http.deps import ServedDep
-from api.http.docs_meta import SEARCH_PARAMETERS, errors
+from api.http.docs_meta import FIRST_ID, SEARCH_PARAMETERS, errors, links, with_links
 from api.http.errors import NotReady
 from api.http.listing import IndexNotReady, respond_async
 from api.http.responses import CachedResponse
@@ -26,7 +26,7 @@ router = APIRouter(prefix="/api/v1", tags=["search"])
         "Thai text. Snippets are HTML-escaped text with matches in `<mark>`."
     ),
     response_model=schemas.SearchResults,
-    responses=errors(422),
+    responses=with_links(errors(422), links(200, firstHit=("getPage", {"page_id": FIRST_ID}))),
     openapi_extra={"parameters": SEARCH_PARAMETERS},
 )
 async def search_pages(request: Request, served: ServedDep) -> Any:

@@ -18,7 +18,7 @@ from markdown_it.utils import EnvType, OptionsDict
 from . import patterns as p
 from .document import TocItem, doc
 from .escape import escape_all, escape_text, html_attributes
-from .highlight import highlight
+from .highlight import highlight_block
 from .ids import kramdown_auto_id
 from .render_base import (
     PLACEHOLDER,
@@ -138,13 +138,10 @@ class KramdownRenderer(SpanRenderer):
         used = wanted or kd.default_lang
         highlighted = None
         if kd.syntax_highlighter == "rouge" and not kd.highlighter_disabled and used:
-            highlighted = highlight(code, used, kd.guess_lang)
+            highlighted = highlight_block(code, used, kd)
         if highlighted is not None:
             add_highlighter_class(attrs, lang or kd.default_lang)
-            return (
-                f'<div{html_attributes(attrs)}><div class="highlight"><pre class="highlight">'
-                f"<code>{highlighted}</code></pre></div></div>\n"
-            )
+            return f"<div{html_attributes(attrs)}>{highlighted}</div>\n"
         code_attrs = {"class": f"language-{lang}"} if lang else {}
         body = escape_all(code).removesuffix("\n")
         code = f"<code{html_attributes(code_attrs)}>{body}\n</code>"

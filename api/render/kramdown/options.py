@@ -39,6 +39,8 @@ class KramdownOptions:
     default_lang: str | None = "plaintext"
     guess_lang: bool = True
     highlighter_disabled: bool = False
+    # ``syntax_highlighter_opts`` as written (Rouge's formatter options, ``block``/``span``)
+    highlighter_opts: Mapping[str, Any] = field(default_factory=dict)
     math_engine: str | None = "mathjax"
     link_defs: Mapping[str, tuple[str, str | None]] = field(default_factory=dict)
 
@@ -97,8 +99,8 @@ class KramdownOptions:
             if "default_lang" in highlighter_opts:
                 lang = highlighter_opts["default_lang"]
                 values["default_lang"] = str(lang) if lang else None
-            if "guess_lang" in highlighter_opts:
-                values["guess_lang"] = _boolean(highlighter_opts["guess_lang"])
+            # (Its guess_lang is not read: Jekyll overwrites it with the top-level guess_lang.)
+            values["highlighter_opts"] = dict(highlighter_opts)
             if highlighter_opts.get("disable"):
                 values["highlighter_disabled"] = True
         return cls(**values)

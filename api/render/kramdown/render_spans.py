@@ -12,7 +12,7 @@ from .attributes import apply_ial
 from .document import doc
 from .entities import code_point
 from .escape import escape_all, escape_text, html_attributes
-from .highlight import highlight
+from .highlight import highlight_span
 from .render_base import LANGUAGE, BaseRenderer, add_highlighter_class, attrs_of, render_state
 
 _TYPOGRAPHIC = {
@@ -64,7 +64,7 @@ class SpanRenderer(BaseRenderer):
         used = lang or kd.default_lang
         body = None
         if kd.syntax_highlighter == "rouge" and not kd.highlighter_disabled and used:
-            body = highlight(token.content, used, kd.guess_lang)
+            body = highlight_span(token.content, used, kd)
         if body is None:
             body = escape_all(token.content)
         else:

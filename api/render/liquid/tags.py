@@ -19,9 +19,8 @@ from liquid.parser import get_parser
 from liquid.tag import Tag
 from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG, Token
 
-from ..kramdown.escape import escape_all
-from ..kramdown.highlight import highlight as highlight_code
 from . import urls
+from .highlight import render_highlight
 
 if TYPE_CHECKING:
     from liquid.context import RenderContext
@@ -36,7 +35,6 @@ _INCLUDE_NAME = re.compile(r"^\s*(\{\{.*?\}\}|[^\s{}]+)(.*)$", re.S)
 _VALID_FILE = re.compile(r"^[\w/.\-()+~#@]+$")
 _INVALID_SEQUENCE = re.compile(r"[./]{2,}")
 _HIGHLIGHT_SYNTAX = re.compile(r'^([a-zA-Z0-9.+#_-]+)((\s+\w+(=(\w+|"([0-9]+\s)*[0-9]+"))?)*)$')
-_EDGE_NEWLINES = re.compile(r"\A[\n\r]+|[\n\r]+\Z")
 
 
 def report(context: RenderContext, code: str, message: str, token: Token) -> None:
@@ -165,28 +163,19 @@ class HighlightNode(Node):
         self.lang = lang
         self.linenos = linenos
         self.block = block
+        # Jekyll's highlight always writes its figure, even around white space only.
+        self.blank = False
 
     def __str__(self) -> str:
         return f"{{% highlight {self.lang} %}}{self.block}{{% endhighlight %}}"
 
     def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
         inner = StringIO()
-        self.block.render(context, inner)
-        code = _EDGE_NEWLINES.sub("", inner.getvalue())
-        body = highlight_code(code, self.lang) or highlight_code(code, "plaintext") or ""
-        if self.linenos:
-            count = body.count("\n") + (0 if body.endswith("\n") else 1)
-            numbers = "".join(f"{n}\n" for n in range(1, count + 1))
-            body = (
-                '<table class="rouge-table"><tbody><tr><td class="gutter gl"><pre class="lineno">'
-                f'{numbers}</pre></td><td class="code"><pre>{body.removesuffix(chr(10))}\n</pre>'
-                "</td></tr></tbody></table>"
-            )
-        lang_class = self.lang.replace("+", "-")
-        return buffer.write(
-            f'<figure class="highlight"><pre><code class="language-{lang_class}" '
-            f'data-lang="{escape_all(self.lang)}">{body.removesuffix(chr(10))}</code></pre></figure>'
-        )
+        # Node by node: a block of white space only is still the code (a BlockNode would
+        # suppress it as a blank block).
+        for node in self.block.nodes:
+            node.render(context, inner)
+        return buffer.write(render_highlight(inner.getvalue(), self.lang, self.linenos))
 
 
 class _MarkupTag(Tag):

@@ -6,6 +6,7 @@ import codecs
 from pathlib import PurePosixPath
 from typing import Final, Literal
 
+from api.content.encodings import Undecodable, decode_text
 from api.timeline.data.document import from_object
 from api.timeline.data.result import DataProblem, TimelineDataResult
 from api.timeline.data.sheet import read_sheet
@@ -39,6 +40,8 @@ def load_timeline_data(raw: bytes, name: str) -> TimelineDataResult:
             fmt, "data-too-large", f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB"
         )
     text, problems = _decode(bytes(raw))
+    if any(problem.severity == "error" for problem in problems):
+        return TimelineDataResult(None, tuple(problems), fmt)
     if fmt == "csv":
         data, found = read_sheet(text)
         return TimelineDataResult(data, (*problems, *found), fmt)
@@ -55,8 +58,8 @@ def _fail(fmt: Format | None, code: str, message: str) -> TimelineDataResult:
 
 
 def _decode(raw: bytes) -> tuple[str, list[DataProblem]]:
-    """UTF-8 (with or without BOM) or UTF-16 with a BOM; else Windows-1252, which is what
-    Excel on Windows writes, with a warning."""
+    """UTF-8 (with or without BOM) or UTF-16 with a BOM; else the legacy encoding it most
+    likely uses (Windows-1252 is what Excel on Windows writes), with a warning."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return raw.decode("utf-16"), []
@@ -65,11 +68,15 @@ def _decode(raw: bytes) -> tuple[str, list[DataProblem]]:
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
-        message = (
-            f"the file is not UTF-8 (byte {error.start}); it was read as Windows-1252. "
-            "Save it as UTF-8 to be sure every character is right."
-        )
-        problem = DataProblem(
-            "data-encoding", message, raw.count(b"\n", 0, error.start) + 1, "warning"
-        )
-        return raw.decode("cp1252", errors="replace"), [problem]
+        first_bad = error.start
+    try:
+        decoded = decode_text(raw)
+    except Undecodable:
+        message = "the file is not UTF-8, and no other encoding reads it as text"
+        return "", [DataProblem("data-encoding", message, raw.count(b"\n", 0, first_bad) + 1)]
+    message = (
+        f"the file is not UTF-8 (byte {first_bad}); it was read as {decoded.encoding}, its "
+        "most likely encoding. Save it as UTF-8 to be sure every character is right."
+    )
+    line = raw.count(b"\n", 0, first_bad) + 1
+    return decoded.text, [DataProblem("data-encoding", message, line, "warning")]
