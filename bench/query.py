@@ -7,8 +7,9 @@ of a few paragraphs over a Zipf vocabulary), builds the indexes and reports:
   and sort ranks, paid by the first query that needs them (or by ``QueryIndex.warm``);
 - ``*_warm``: a query whose selection is cached (paging through a list, deep offsets included);
 - ``*_cold``: a selection never seen before, over fields already indexed;
-- searches by how common the word is (``common``: nearly every document matches), all cold,
-  and ``search_warm`` (cached); the build of the search index and its size.
+- searches by how common the word is (``common``: nearly every document matches;
+  ``common_pair``: two of the 20 most frequent words), all cold, and ``search_warm``
+  (cached); the build of the search index and its size.
 
 Times are medians in milliseconds, by the clock and in CPU time. The HTTP-level benchmark
 compares these paths with a page detail through the server.
@@ -172,6 +173,7 @@ def run(n: int = 100_000) -> dict[str, float]:
         "prefix": (lambda i: search.search(words[i][:3] + "*"), range(500, 530)),
         "collection": (lambda i: search.search(words[i], collections=["cases"]), range(300, 400)),
         "common": (lambda i: search.search(words[i]), range(20)),
+        "common_pair": (lambda pair: search.search(" ".join(pair)), _pairs(words[:20])),
     }
     for label, (action, inputs) in cases.items():
         _p50(figures, f"search_{label}_cold", action, inputs)
@@ -183,6 +185,10 @@ def run(n: int = 100_000) -> dict[str, float]:
 
 
 _SORTS = ("-event_date", "title", "-rating", "priority,-year")
+
+
+def _pairs(words: list[str]) -> list[tuple[str, str]]:
+    return [(a, b) for i, a in enumerate(words) for b in words[i + 1 :]]
 
 
 def _list(collection: str, sort: str, offset: int) -> Any:

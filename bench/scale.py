@@ -1,5 +1,9 @@
 """Query latency at 100,000 documents: lists, filters and search against page detail.
 
+Searches are of two kinds: those people make of a site (a known item, a word, two words, a
+prefix; words drawn uniformly from the vocabulary, so mostly rare), and two of the 20 most
+frequent words of the corpus (every pair), which nearly every page has.
+
 Documents are generated (several collections, countries, dates, numbers, tags, a few
 paragraphs each). Every measured URL is distinct, so each list, filter and search response
 is computed, not replayed from the response cache; page detail is measured on pages already
@@ -8,6 +12,7 @@ served once, i.e. the cost of serving a page. One keep-alive client, sequential 
 
 from __future__ import annotations
 
+import collections
 import itertools
 import random
 import tempfile
@@ -89,8 +94,10 @@ def text(rng: random.Random, count: int) -> list[str]:
     return rng.choices(WORDS, cum_weights=_CUMULATIVE, k=count)
 
 
-def generate(root: Path, count: int, seed: int = 7) -> None:
+def generate(root: Path, count: int, seed: int = 7) -> list[str]:
+    """Write ``count`` pages; return the 20 most frequent words of their text."""
     rng = random.Random(seed)
+    counts: collections.Counter[str] = collections.Counter()
     config = ["collections:"]
     for name in COLLECTIONS:
         config += [f"  {name}:", "    output: true", "    permalink: /:collection/:path/"]
@@ -121,6 +128,8 @@ def generate(root: Path, count: int, seed: int = 7) -> None:
             f"tags: [{tags}]\n"
         )
         (folder / f"doc-{i:06d}.md").write_text(f"---\n{front}---\n\n{body}")
+        counts.update(word.lower() for word in (*words, *title.split(), *heading.split()))
+    return [word for word, _ in counts.most_common(20)]
 
 
 SORTS = ("-date", "title", "-order", "date")
@@ -163,6 +172,15 @@ def _search_url(rng: random.Random, count: int) -> str:
     return f"/api/v1/search?{query}"
 
 
+def _common_urls(rng: random.Random, common: list[str]) -> list[str]:
+    """Two of the corpus's 20 most frequent words: every pair, in a random order."""
+    pairs = [[a, b] for i, a in enumerate(common) for b in common[i + 1 :]]
+    for pair in pairs:
+        rng.shuffle(pair)
+    rng.shuffle(pairs)
+    return [f"/api/v1/search?q={a}+{b}" for a, b in pairs]
+
+
 def timed(client: httpx.Client, urls: list[str]) -> list[float]:
     latencies = []
     for url in urls:
@@ -179,7 +197,7 @@ def run(count: int = 100_000, samples: int = 300, seed: int = 11) -> dict[str, A
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         started = time.perf_counter()
-        generate(root, count)
+        common = generate(root, count)
         generated = time.perf_counter() - started
         port = free_port()
         with api_server(root, port) as process:
@@ -195,6 +213,7 @@ def run(count: int = 100_000, samples: int = 300, seed: int = 11) -> dict[str, A
                 list_urls = [_list_url(rng, count) for _ in range(samples)]
                 filter_urls = [_filter_url(rng) for _ in range(samples)]
                 search_urls = [_search_url(rng, count) for _ in range(samples)]
+                common_urls = _common_urls(rng, common)
                 # Build each field's index and sort order, and wait for the search index,
                 # before measuring: those are one-off costs per content version.
                 warm = [
@@ -212,8 +231,16 @@ def run(count: int = 100_000, samples: int = 300, seed: int = 11) -> dict[str, A
                 lists = timed(client, list(dict.fromkeys(list_urls)))
                 filters = timed(client, list(dict.fromkeys(filter_urls)))
                 searches = timed(client, list(dict.fromkeys(search_urls)))
+                commons = timed(client, common_urls)
+                detail_after = timed(client, detail_urls)  # the baseline, once more
             rss = rss_mib(process.pid)
-    measured = {"detail": detail, "list": lists, "filter": filters, "search": searches}
+    measured = {
+        "detail": detail + detail_after,
+        "list": lists,
+        "filter": filters,
+        "search": searches,
+        "search_common": commons,
+    }
     p50 = {name: percentile(values, 0.5) for name, values in measured.items()}
     return {
         "documents": count,
@@ -225,6 +252,8 @@ def run(count: int = 100_000, samples: int = 300, seed: int = 11) -> dict[str, A
         "list_over_detail": p50["list"] / p50["detail"],
         "filter_over_detail": p50["filter"] / p50["detail"],
         "search_over_detail": p50["search"] / p50["detail"],
+        "search_common_over_detail": p50["search_common"] / p50["detail"],
+        "common_words": " ".join(common),
         "rss_mib": rss,
     }
 

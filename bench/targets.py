@@ -152,6 +152,13 @@ TARGETS: tuple[Target, ...] = (
         False,
     ),
     Target(
+        "scale",
+        "100k documents: search p50 (two common words) / warm detail p50",
+        lambda r: float(r["search_common_over_detail"]),
+        5.0,
+        False,
+    ),
+    Target(
         "scale", "100k documents: server RSS", lambda r: float(r["rss_mib"]), 1536.0, False, " MiB"
     ),
     Target(

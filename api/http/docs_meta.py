@@ -305,5 +305,15 @@ TIMELINE_LIST_PARAMETERS = [
     LIMIT,
     OFFSET,
 ]
-SEARCH_PARAMETERS = [QUERY, COLLECTION, LIMIT, OFFSET, EXPAND]
+SEARCH_LANG = {
+    **LANG,
+    "description": (
+        "Only pages in these languages (comma-separated BCP 47 tags or ranges: `en`, `pt-BR`, "
+        "`zh_tw`; `zh` matches `zh-TW` too, case and `-`/`_` do not matter; `*` is any "
+        "language). The query is read as text of each language searched: stemmed by its "
+        "rules, and character by character for Chinese, Japanese, Korean and Thai. Without "
+        "it, every language is searched."
+    ),
+}
+SEARCH_PARAMETERS = [QUERY, COLLECTION, SEARCH_LANG, LIMIT, OFFSET, EXPAND]
 PAGE_PARAMETERS = [EXPAND, BACKLINK_SORT]

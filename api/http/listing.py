@@ -116,7 +116,11 @@ def _search(served: Served, params: Params, path: str, inline: bool) -> Callable
 
     def build() -> Cached:
         result = index.search(
-            query.q, collections=query.collections, limit=query.limit, offset=query.offset
+            query.q,
+            collections=query.collections,
+            langs=query.langs,
+            limit=query.limit,
+            offset=query.offset,
         )
         data = [asdict(hit) for hit in result.hits]
         if wanted:

@@ -1,14 +1,16 @@
-"""A search box's text, made safe for SQLite FTS5.
+"""A search box's text, and the engine queries it stands for.
 
 The grammar people type is small: words (all must match, in any order), ``"a phrase"``, and
-``prefix*``. Everything else a user types is text, never FTS5 syntax: each term is sent as a
-double-quoted FTS5 string, so ``AND``, ``NEAR``, ``:``, ``(``, ``^`` or an unbalanced quote
-cannot make a syntax error or change the query. A term with no letter or digit in it cannot
-match anything and is dropped; a query left with no terms is a QueryError.
+``prefix*``. Everything else a user types is text, never query syntax: the engine's query
+parser is not used, so ``AND``, ``NEAR``, ``:``, ``(``, ``^`` or an unbalanced quote cannot
+make a syntax error or change the query. A term with no letter or digit in it cannot match
+anything and is dropped; a query left with no terms matches nothing.
 
-Text in scripts written without spaces between words (Chinese, Japanese, Korean, Thai, Lao,
-Khmer, Myanmar) goes to a trigram table, where a term matches as a substring; a term shorter
-than a trigram becomes the trigrams it begins (see :mod:`api.query.searchdb`).
+Each term is analysed as the text of the language searched (see :mod:`api.query.searchlang`):
+a word that becomes several tokens (``e-mail``, or a Japanese word, one token a character)
+is matched as a phrase of them. A prefix is folded but not stemmed, and matches the terms
+that begin with it or with its stem (``happy*`` finds ``happiness``, indexed as ``happi``).
+A term matches in the title (weight 10), a heading (5) or the body (1).
 """
 
 from __future__ import annotations
@@ -17,17 +19,16 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import tantivy
+
 from api.query.errors import QueryError
+from api.query.searchlang import spaced
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 32
-TRIGRAM = 3
+#: The text fields of an analyzer's pages and their weights.
+FIELDS = (("title", 10.0), ("headings", 5.0), ("body", 1.0))
 
-_UNSPACED = re.compile(
-    "[\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u2e80-\u2fdf\u3040-\u30ff"
-    "\u3100-\u312f\u3130-\u318f\u31a0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
-    "\uac00-\ud7ff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]"
-)
 _TERM = re.compile(r'"([^"]*)("?)(\*?)|(\S+)')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]+")  # and lone surrogates: no UTF-8
 
@@ -38,28 +39,12 @@ class Term:
     prefix: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class SearchPlan:
-    """What to ask SQLite: on the word table, a MATCH expression; on the trigram table, one
-    for the terms of three characters or more (None when there are none) and the shorter
-    terms, casefolded as the trigram vocabulary holds them."""
-
-    trigram: bool
-    match: str | None
-    short: tuple[str, ...] = ()
-    terms: tuple[str, ...] = ()  # every term as matched, for highlighting
-
-
-def needs_trigram(text: str) -> bool:
-    """Whether text has characters of a script written without spaces between words."""
-    return not text.isascii() and _UNSPACED.search(text) is not None  # isascii() is O(1)
-
-
-def parse_terms(q: str) -> list[Term]:
-    """The terms of a search box's text; QueryError for ``q`` when there are none."""
+def parse_terms(q: str) -> tuple[Term, ...]:
+    """The terms of a search box's text (none when it has no word in it); QueryError for
+    ``q`` when it is too long or has too many terms."""
     if len(q) > MAX_QUERY_CHARS:
         raise QueryError("q", f"is too long: at most {MAX_QUERY_CHARS} characters")
-    text = unicodedata.normalize("NFC", _CONTROL.sub(" ", q))
+    text = unicodedata.normalize("NFKC", _CONTROL.sub(" ", q))
     terms: list[Term] = []
     for match in _TERM.finditer(text):
         phrase, _, star, word = match.groups()
@@ -70,36 +55,85 @@ def parse_terms(q: str) -> list[Term]:
             term = Term(phrase.strip(), prefix=bool(star))
         if any(char.isalnum() for char in term.text):
             terms.append(term)
-    if not terms:
-        raise QueryError("q", "has nothing to search for: give at least one word")
-    if len(terms) > MAX_TERMS:
+    unique = tuple(dict.fromkeys(terms))  # a term repeated asks nothing more
+    if len(unique) > MAX_TERMS:
         raise QueryError("q", f"has too many terms: at most {MAX_TERMS}")
-    return terms
+    return unique
 
 
-def plan(terms: list[Term]) -> SearchPlan:
-    """How to run ``terms``: on the trigram table when any term needs it, else on words."""
-    if not any(needs_trigram(term.text) for term in terms):
-        return SearchPlan(False, " AND ".join(_quoted(t.text, t.prefix) for t in terms))
-    texts = [unicodedata.normalize("NFKC", term.text) for term in terms]  # as the index has them
-    long_terms = [text for text in texts if len(text) >= TRIGRAM]
-    short_terms = tuple(text.lower() for text in texts if len(text) < TRIGRAM)
-    match = " AND ".join(_quoted(text, prefix=False) for text in long_terms) or None
-    return SearchPlan(True, match, short_terms, tuple(texts))
+@dataclass(frozen=True, slots=True)
+class Analysed:
+    """A term as one analyzer's pages hold it: ``tokens`` in order; with ``prefix``, the
+    last token is a prefix, and ``stem`` is its stemmed form (None when the same)."""
+
+    tokens: tuple[str, ...]
+    prefix: bool = False
+    stem: str | None = None
+
+    @property
+    def word(self) -> str | None:
+        """The token when the term is one plain word (what the top-k fast path takes)."""
+        return self.tokens[0] if len(self.tokens) == 1 and not self.prefix else None
 
 
-def any_of(trigrams: list[str]) -> str:
-    """A MATCH expression for any of ``trigrams`` (a short term's expansion)."""
-    return "(" + " OR ".join(_quoted(trigram, prefix=False) for trigram in trigrams) + ")"
+def analyse(
+    term: Term, analyzer: tantivy.TextAnalyzer, folding: tantivy.TextAnalyzer
+) -> Analysed | None:
+    """``term`` under ``analyzer``; None when nothing of it is left to match."""
+    text = spaced(term.text)
+    if not term.prefix:
+        tokens = tuple(analyzer.analyze(text))
+        return Analysed(tokens) if tokens else None
+    folded = folding.pre_tokenize(text).tokens
+    if not folded:
+        return None
+    last = folded[-1]
+    head = tuple(analyzer.analyze(text[: last.char_offset_from]))
+    stemmed = analyzer.analyze(text[last.char_offset_from :])
+    stem = stemmed[0] if stemmed and stemmed[0] != last.text else None
+    return Analysed((*head, last.text), prefix=True, stem=stem)
 
 
-def restricted(match: str, collection_tokens: list[str]) -> str:
-    """``match`` limited to the text columns and, when given, to some collections."""
-    expression = f"{{title headings body}} : ({match})"
-    if collection_tokens:
-        expression += " AND coll : (" + " OR ".join(collection_tokens) + ")"
-    return expression
+def term_query(schema: tantivy.Schema, analysed: Analysed, suffix: str) -> tantivy.Query:
+    """The query for one analysed term over the weighted fields ``<field>_<suffix>``."""
+    clauses = []
+    for field, weight in FIELDS:
+        name = f"{field}_{suffix}"
+        query = _in_field(schema, analysed, name)
+        clauses.append((tantivy.Occur.Should, tantivy.Query.boost_query(query, weight)))
+    return tantivy.Query.boolean_query(clauses)
 
 
-def _quoted(text: str, prefix: bool) -> str:
-    return '"' + text.replace('"', '""') + '"' + ("*" if prefix else "")
+def highlight_query(
+    schema: tantivy.Schema, terms: list[Analysed], field: str, searcher: tantivy.Searcher
+) -> tantivy.Query:
+    """Every token the terms match in ``field``, prefixes expanded to the terms they match
+    there: what a snippet marks."""
+    tokens: set[str] = set()
+    for analysed in terms:
+        tokens.update(analysed.tokens[:-1] if analysed.prefix else analysed.tokens)
+        if analysed.prefix:
+            for start in {analysed.tokens[-1], analysed.stem} - {None}:
+                assert start is not None
+                found = searcher.terms_with_prefix(field, start, limit=_HIGHLIGHT_EXPANSION)
+                tokens.update(token for token, _ in found)
+    clauses = [(tantivy.Occur.Should, tantivy.Query.term_query(schema, field, t)) for t in tokens]
+    return tantivy.Query.boolean_query(clauses)
+
+
+_HIGHLIGHT_EXPANSION = 64
+
+
+def _in_field(schema: tantivy.Schema, analysed: Analysed, field: str) -> tantivy.Query:
+    tokens: list[str | tuple[int, str]] = list(analysed.tokens)
+    if not analysed.prefix:
+        if len(tokens) == 1:
+            return tantivy.Query.term_query(schema, field, analysed.tokens[0])
+        return tantivy.Query.phrase_query(schema, field, tokens)
+    queries = [tantivy.Query.phrase_prefix_query(schema, field, tokens)]
+    if analysed.stem is not None:
+        stemmed = [*tokens[:-1], analysed.stem]
+        queries.append(tantivy.Query.phrase_prefix_query(schema, field, stemmed))
+    if len(queries) == 1:
+        return queries[0]
+    return tantivy.Query.boolean_query([(tantivy.Occur.Should, query) for query in queries])

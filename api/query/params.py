@@ -80,7 +80,7 @@ LIST_PARAMS = frozenset(
         "expand",
     }
 )
-SEARCH_PARAMS = frozenset({"q", "collection", "limit", "offset", "expand"})
+SEARCH_PARAMS = frozenset({"q", "collection", "lang", "limit", "offset", "expand"})
 #: What the page detail reads from its query string (``sanitize`` is the route's).
 PAGE_PARAMS = frozenset({"expand", "sort"})
 BACKLINKS_PREFIX = "referenced_by."
@@ -181,6 +181,7 @@ class ListQuery:
 class SearchQuery:
     q: str
     collections: tuple[str, ...] = ()
+    langs: tuple[str, ...] = ()  # language ranges as lists take them; empty means all
     limit: int = DEFAULT_LIMIT
     offset: int = 0
     expand: tuple[str, ...] = ()
@@ -273,16 +274,27 @@ def parse_page_query(params: Sequence[tuple[str, str]]) -> PageQuery:
 def parse_search_query(
     params: Sequence[tuple[str, str]], *, allowed: frozenset[str] = SEARCH_PARAMS
 ) -> SearchQuery:
-    """Parse a search query (``q``, ``collection``, ``limit``, ``offset``). A ``q`` with no
-    word in it (punctuation, spaces, nothing) is valid: see :attr:`SearchQuery.has_words`."""
+    """Parse a search query (``q``, ``collection``, ``lang``, ``limit``, ``offset``). A ``q``
+    with no word in it (punctuation, spaces, nothing) is valid: see
+    :attr:`SearchQuery.has_words`."""
     scalars = _scalars(params, allowed)
     if "q" not in scalars:
         raise QueryError("q", "is required: the words to search for")
     collections = {i for key, value in params if key == "collection" for i in split_items(value)}
     collections.discard("")
+    langs = [
+        _lang_range(item)
+        for key, value in params
+        if key == "lang"
+        for item in split_items(value)
+        if item
+    ]
+    if len(langs) > MAX_LANGS:
+        raise QueryError("lang", f"takes at most {MAX_LANGS} languages")
     return SearchQuery(
         q=scalars["q"],
         collections=tuple(sorted(collections)),
+        langs=tuple(sorted(set(langs))),
         limit=_limit(scalars.get("limit")),
         offset=_offset(scalars.get("offset")),
         expand=_expand(params),

@@ -1,55 +1,39 @@
-"""The SQLite database behind search, and how it is filled.
+"""The tantivy index behind search: its schema, how it is filled, and its bytes.
 
-The text is stored once, zlib-compressed, in ``store``; the two FTS5 tables index it as
-*external content* and read it back (through views that decompress) only to make the
-snippets of a page of hits. BM25 needs no content, so ranking never decompresses.
+Each analyzer (see :mod:`api.query.searchlang`) has its own three text fields,
+``title_<a>``, ``headings_<a>`` and ``body_<a>``; a page's text goes to the fields of its
+language's analyzer (not stored: snippets come from the text kept beside the index).
+Beside them: ``coll`` and ``lang`` (one raw token each, for the filters) and ``position``
+(the page's place in the default order, a fast field: ties are broken by it).
 
-- ``words`` (unicode61, diacritics removed) indexes every entry;
-- ``grams`` (trigram) indexes the entries with text in a script written without spaces,
-  NFKC-normalized and with two spaces after each column, so that every substring of one or
-  two characters begins some trigram: ``grams_vocab`` turns such a short term into the
-  trigrams it begins, and the query stays an index lookup.
-
-Each table has a ``coll`` column with one token per collection, so restricting to
-collections is part of the MATCH expression.
+The index is written in a private directory, then read into bytes (:class:`Files`): that is
+what crosses processes and what a cache keeps. To search it again, the files are written to
+a new private directory, opened, and unlinked at once: the engine keeps them mapped, so
+nothing is left behind, even by a process that is killed.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
-import sqlite3
+import shutil
+import tempfile
 import unicodedata
-import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
+from pathlib import Path
 from typing import Protocol
 
-from api.query.fts import needs_trigram
+import tantivy
 
-SCHEMA = """
-CREATE TABLE store(id INTEGER PRIMARY KEY, title TEXT, headings TEXT, body BLOB, coll TEXT);
-CREATE TABLE unspaced(id INTEGER PRIMARY KEY);
-CREATE VIEW words_content AS
-    SELECT id AS rowid, title, headings, unzip(body) AS body, coll FROM store;
-CREATE VIEW grams_content AS
-    SELECT id AS rowid, nfkc(title) || '  ' AS title, nfkc(headings) || '  ' AS headings,
-           nfkc(unzip(body)) || '  ' AS body, coll
-    FROM store;
-CREATE VIRTUAL TABLE words USING fts5(
-    title, headings, body, coll,
-    content = 'words_content', content_rowid = 'rowid',
-    tokenize = 'unicode61 remove_diacritics 2'
-);
-CREATE VIRTUAL TABLE grams USING fts5(
-    title, headings, body, coll,
-    content = 'grams_content', content_rowid = 'rowid', tokenize = 'trigram'
-);
-CREATE VIRTUAL TABLE grams_vocab USING fts5vocab(grams, 'row');
-"""
-PAD = "  "
-_BATCH = 2_000
+from api.query.fts import FIELDS
+from api.query.searchlang import ZWSP, analyzer_of, normalize_tag, spaced, text_analyzer
+
+#: The writer's memory: enough that a large site makes one segment (fewer is faster).
+WRITER_HEAP = 1_000_000_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_SKIPPED = (".lock",)  # the writer's locks: not part of the index
 
 
 class Entry(Protocol):
@@ -67,6 +51,8 @@ class Entry(Protocol):
     def url(self) -> str: ...
     @property
     def position(self) -> int: ...
+    @property
+    def lang(self) -> str | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,77 +61,139 @@ class Meta:
     title: str
     url: str
     collection: str | None
+    lang: str | None = None
 
 
-def connect(image: bytes | None = None) -> sqlite3.Connection:
-    """A new in-memory database, usable from any thread (callers lock): with the schema, or
-    the database serialized in ``image``."""
-    connection = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
-    connection.create_function("unzip", 1, unzip, deterministic=True)
-    connection.create_function("nfkc", 1, nfkc, deterministic=True)
-    if image is None:
-        connection.executescript(SCHEMA)
-    else:
-        connection.deserialize(image)
-    return connection
+@dataclass(frozen=True, slots=True)
+class Files:
+    """An index directory as bytes, and the analyzers its fields use."""
+
+    files: dict[str, bytes]
+    analyzers: tuple[str, ...]
 
 
-def fill(
-    connection: sqlite3.Connection, entries: Iterable[Entry]
-) -> tuple[dict[int, Meta], dict[str, str]]:
-    """Insert ``entries`` in batches; return the metadata by rowid and the collection tokens."""
+def schema_of(analyzers: Iterable[str]) -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    for analyzer in analyzers:
+        for field, _ in FIELDS:
+            builder.add_text_field(f"{field}_{analyzer}", tokenizer_name=analyzer)
+    builder.add_text_field("coll", tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("lang", tokenizer_name="raw", index_option="basic")
+    builder.add_unsigned_field("position", fast=True)
+    return builder.build()
+
+
+def register(index: tantivy.Index, analyzers: Iterable[str]) -> None:
+    for analyzer in analyzers:
+        index.register_tokenizer(analyzer, text_analyzer(analyzer))
+
+
+Texts = tuple[str, str, str]  # title, headings, body as :func:`clean` makes them
+Ranked = list[tuple[float, int]]  # (score, position), best first
+
+
+def build(entries: list[tuple[Entry, Texts]]) -> tuple[Files, dict[int, Meta]]:
+    """Index ``entries`` with their cleaned texts; the index's files and the metadata by
+    position."""
+    analyzers = tuple(sorted({analyzer_of(entry.lang) for entry, _ in entries}))
     meta: dict[int, Meta] = {}
-    tokens: dict[str, str] = {}
-    insert = "INSERT INTO {}(rowid, title, headings, body, coll) VALUES (?, ?, ?, ?, ?)"
-    for table in ("words", "grams"):
-        # No merging while loading (a fifth faster): the 'optimize' below merges once.
-        connection.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', 0)")
-    connection.execute("BEGIN")
-    for batch in _batches(entries):
-        rows: list[tuple[int, str, str, str, str]] = []
-        for entry in batch:
+    need = sum(len(text) for _, texts in entries for text in texts)
+    with _directory(need) as path:
+        index = tantivy.Index(schema_of(analyzers), path=str(path))
+        register(index, analyzers)
+        writer = index.writer(heap_size=WRITER_HEAP, num_threads=1)
+        for entry, texts in entries:
             if entry.position in meta:
                 raise ValueError(f"two search entries have the position {entry.position}")
-            meta[entry.position] = Meta(entry.id, entry.title, entry.url, entry.collection)
-            token = ""
-            if entry.collection is not None:
-                token = tokens.setdefault(entry.collection, f"c{len(tokens):07d}")
-            texts = clean(entry.title), clean(entry.headings), clean(entry.body)
-            rows.append((entry.position, *texts, token))
-        connection.executemany(insert.format("words"), rows)
-        stored = [(r[0], r[1], r[2], zlib.compress(r[3].encode(), 1), r[4]) for r in rows]
-        connection.executemany("INSERT INTO store VALUES (?, ?, ?, ?, ?)", stored)
-        unspaced = [r for r in rows if any(needs_trigram(text) for text in r[1:4])]
-        if unspaced:
-            padded = [(r[0], *(nfkc(text) + PAD for text in r[1:4]), r[4]) for r in unspaced]
-            connection.executemany(insert.format("grams"), padded)
-            connection.executemany("INSERT INTO unspaced VALUES (?)", [(r[0],) for r in padded])
-    connection.execute("COMMIT")
-    # One b-tree per index instead of many segments: queries run about a third faster.
-    connection.execute("INSERT INTO words(words) VALUES ('optimize')")
-    connection.execute("INSERT INTO grams(grams) VALUES ('optimize')")
-    return meta, tokens
+            meta[entry.position] = Meta(
+                entry.id, entry.title, entry.url, entry.collection, entry.lang
+            )
+            writer.add_document(_document(entry, texts))
+        writer.commit()
+        writer.wait_merging_threads()
+        files = {
+            item.name: item.read_bytes()
+            for item in path.iterdir()
+            if item.is_file() and not item.name.endswith(_SKIPPED)
+        }
+    return Files(files, analyzers), meta
+
+
+def open_files(files: Files) -> tantivy.Index:
+    """The index held in ``files``, opened from a private directory that is already gone."""
+    with _directory(sum(map(len, files.files.values()))) as path:
+        for name, data in files.files.items():
+            (path / name).write_bytes(data)
+        index = tantivy.Index.open(str(path))
+        register(index, files.analyzers)
+        index.config_reader(reload_policy="manual")
+        index.searcher()  # maps every file before they are unlinked
+    return index
+
+
+def top(searcher: tantivy.Searcher, query: tantivy.Query, k: int) -> tuple[Ranked, int]:
+    """The best ``k`` matches ``(score, position)``, ties by position, and the count.
+    The engine breaks ties by its own document order, so when the k-th score is shared,
+    more hits are asked for until every page with that score is in."""
+    want = max(k, 1)
+    while True:
+        result = searcher.search(query, want, count=True)
+        hits = result.hits
+        total = int(getattr(result, "count", 0) or 0)  # not in the type stubs
+        if len(hits) < want or len(hits) <= k or hits[-1][0] < hits[k - 1][0]:
+            break
+        want *= 4
+    where = searcher.fast_field_values("position", [address for _, address in hits])
+    ranked = sorted(
+        ((float(score), int(at or 0)) for (score, _), at in zip(hits, where, strict=True)),
+        key=lambda item: (-item[0], item[1]),
+    )
+    return ranked[:k], total
+
+
+def _document(entry: Entry, texts: Texts) -> tantivy.Document:
+    analyzer = analyzer_of(entry.lang)
+    document = tantivy.Document()
+    for (field, _), text in zip(FIELDS, texts, strict=True):
+        document.add_text(f"{field}_{analyzer}", text)
+    if entry.collection is not None:
+        document.add_text("coll", entry.collection)
+    tag = normalize_tag(entry.lang) if entry.lang is not None else None
+    if tag is not None:
+        document.add_text("lang", tag)
+    document.add_unsigned("position", entry.position)
+    return document
 
 
 def clean(text: str) -> str:
-    """Text as indexed: no control characters (they delimit snippet matches), no lone
-    surrogates (they have no UTF-8), NFC."""
-    if _CONTROL.search(text):
-        text = _CONTROL.sub("", text)
-    if text.isascii() or unicodedata.is_normalized("NFC", text):
-        return text
-    return unicodedata.normalize("NFC", text)
+    """Text as indexed and shown in snippets: no control characters, no lone surrogates
+    (they have no UTF-8), NFKC (so half-width katakana or a ligature match what is typed),
+    :func:`spaced`."""
+    if text.isascii():
+        return _CONTROL.sub("", text) if _CONTROL.search(text) else text
+    text = _CONTROL.sub("", text.replace(ZWSP, ""))
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return spaced(text)
 
 
-def unzip(data: bytes | None) -> str:
-    return "" if data is None else zlib.decompress(data).decode()
+@contextlib.contextmanager
+def _directory(need: int) -> Iterator[Path]:
+    """A private directory for about ``need`` bytes: in memory where there is room (the
+    files are only ever mapped; a container's is often small), else the temporary one."""
+    parent = str(_SHM) if _room(need) else None
+    path = Path(tempfile.mkdtemp(prefix="content-api-search-", dir=parent))
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
 
 
-def nfkc(text: str | None) -> str:
-    return "" if text is None else unicodedata.normalize("NFKC", text)
+_SHM = Path("/dev/shm")
 
 
-def _batches(entries: Iterable[Entry]) -> Iterator[list[Entry]]:
-    iterator = iter(entries)
-    while batch := list(islice(iterator, _BATCH)):
-        yield batch
+def _room(need: int) -> bool:
+    try:
+        return shutil.disk_usage(_SHM).free > 2 * need + 2**26 and os.access(_SHM, os.W_OK)
+    except OSError:
+        return False

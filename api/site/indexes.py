@@ -88,11 +88,12 @@ log = logging.getLogger("content_api")
 
 
 def search_index(documents: tuple[Document, ...]) -> SearchIndex:
-    """FTS5 over titles, headings and body text taken from the markdown source (rendering
-    every page just to index it would make a large site slow to become searchable).
-    Documents with ``exclude_from_search: true`` are left out.
+    """Full-text search over titles, headings and body text taken from the markdown source
+    (rendering every page just to index it would make a large site slow to become
+    searchable), each page analysed in its language. Documents with
+    ``exclude_from_search: true`` are left out.
 
-    The index is built in a child process and handed over as a serialized database: the
+    The index is built in a child process and handed over as bytes (its image): the
     work (seconds of CPU on a large site) then runs on another core and never competes
     with requests for this process's GIL. Where no child can be started, it is built here.
     """

@@ -239,6 +239,7 @@ def test_other_methods_are_405_problems(shared: Client, method: str) -> None:
         ("/api/v1/timelines?include=html", "include"),
         ("/api/v1/search", "q"),
         ("/api/v1/search?q=" + "x" * 1001, "q"),
+        ("/api/v1/search?q=a&lang=e%20n", "lang"),
         ("/api/v1/search?q=a&limit=x", "limit"),
         ("/api/v1/find?url=" + "x" * 2049, "url"),
         ("/api/v1/pages/cases/lubanga?sanitize=perhaps", "sanitize"),

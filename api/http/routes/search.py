@@ -21,9 +21,11 @@ router = APIRouter(prefix="/api/v1", tags=["search"])
     operation_id="searchPages",
     summary="Search pages",
     description=(
-        "Full-text search (SQLite FTS5, BM25 ranking: title above headings above body). "
-        'Supports "phrases", prefixes (`term*`), matching without diacritics, and CJK or '
-        "Thai text. Snippets are HTML-escaped text with matches in `<mark>`."
+        "Full-text search (tantivy, BM25 ranking: title above headings above body; every "
+        'word must match). Supports "phrases", prefixes (`term*`), matching without '
+        "diacritics, stemming in each page's language, and Chinese, Japanese, Korean or Thai "
+        "text without spaces. Text with no word in it finds nothing. Snippets are "
+        "HTML-escaped text with matches in `<mark>`."
     ),
     response_model=schemas.SearchResults,
     responses=with_links(errors(422), links(200, firstHit=("getPage", {"page_id": FIRST_ID}))),
