@@ -28,6 +28,11 @@ LIBRARIES = (
     "Pygments",
     "nh3",
     "numpy",
+    "regex",
+    "charset-normalizer",
+    "langcodes",
+    "inflection",
+    "tantivy",
 )
 
 

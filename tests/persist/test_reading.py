@@ -142,6 +142,26 @@ def test_values_of_other_code_are_never_found(
     assert reader.hits == 0
 
 
+@pytest.mark.parametrize("library", ["tantivy", "python-liquid", "charset-normalizer"])
+def test_another_version_of_a_library_that_shapes_values_is_other_code(
+    monkeypatch: pytest.MonkeyPatch, library: str
+) -> None:
+    from importlib import metadata
+
+    before = keys.fingerprint()
+    real = metadata.version
+    monkeypatch.setattr(
+        metadata, "version", lambda name: "0.0.0-other" if name == library else real(name)
+    )
+    keys.fingerprint.cache_clear()
+    try:
+        assert keys.fingerprint() != before
+    finally:
+        monkeypatch.undo()
+        keys.fingerprint.cache_clear()
+    assert keys.fingerprint() == before
+
+
 @pytest.mark.parametrize("damage", ["flipped", "text"])
 def test_a_damaged_value_is_ignored_and_the_file_read(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, damage: str
