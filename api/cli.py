@@ -190,7 +190,7 @@ def serve(
     }
     try:
         settings = Settings(**values)
-    except ValueError as exc:
+    except ValueError as exc:  # the messages name the setting, never a secret's value
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
     _exit_zero_on_sigterm()
@@ -208,11 +208,17 @@ def serve(
     }
     if workers > 1:
         import uvicorn
+        from pydantic import SecretStr
 
+        # Each content version is delivered once, by whichever worker takes its lock first.
+        if settings.webhooks and settings.webhook_lock_dir is None:
+            settings = settings.model_copy(update={"webhook_lock_dir": _lock_dir()})
         # Worker processes build their own app from the environment: pass every setting on.
         for name, value in settings.model_dump(exclude_none=True).items():
             if isinstance(value, tuple):
                 value = ",".join(value)
+            elif isinstance(value, SecretStr):
+                value = value.get_secret_value()
             os.environ[f"CONTENT_API_{name.upper()}"] = str(value)
         uvicorn.run(
             "api.http.app:app_from_env",
@@ -239,6 +245,17 @@ def serve(
 
     configure(settings.header_timeout, settings.body_timeout)
     uvicorn.run(create_app(settings, early=early), **common, **_connection_options(settings))
+
+
+def _lock_dir() -> Path:
+    """A folder the workers share for webhook locks, removed when the server exits."""
+    import atexit
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="content-api-webhooks-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
 
 
 def _connection_options(settings: Any) -> dict[str, Any]:
@@ -570,6 +587,25 @@ def assets_fetch(
         highlight=False,
         soft_wrap=True,
     )
+
+
+@app.command("preview-token", epilog="Example: `content-api preview-token >> tokens.txt`")
+def preview_token() -> None:
+    """Print a new random preview token (256 bits), for CONTENT_API_PREVIEW_TOKENS or its
+    file. Add `expires=YYYY-MM-DD` after it on its line to make it expire."""
+    import secrets
+
+    typer.echo(secrets.token_urlsafe(32))
+
+
+@app.command("webhook-secret", epilog="Example: `content-api webhook-secret`")
+def webhook_secret() -> None:
+    """Print a new webhook signing secret (`whsec_` and 32 random bytes in base64), for
+    CONTENT_API_WEBHOOK_SECRET and the receivers that check the signatures."""
+    import base64
+    import secrets
+
+    typer.echo("whsec_" + base64.b64encode(secrets.token_bytes(32)).decode())
 
 
 def main() -> None:

@@ -37,10 +37,14 @@ class EarlyLoad:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        #: Whether the preview's hidden pages are read too (preview tokens are configured).
+        self.hidden = (
+            settings.preview_tokens is not None or settings.preview_tokens_file is not None
+        )
         self.children = processes.Children()
         self.loader, self.cache = open_loader(settings)
         self._done = threading.Event()
-        self._snapshot: Snapshot | None = None
+        self._snapshots: tuple[Snapshot, Snapshot | None] | None = None
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="content-load-early", daemon=True)
         self._thread.start()
@@ -48,18 +52,21 @@ class EarlyLoad:
     def _run(self) -> None:
         try:
             with processes.working_for(self.children), processes.no_collection():
-                self._snapshot = self.loader.load()
+                if self.hidden:
+                    self._snapshots = self.loader.load_views(hidden=True)
+                else:
+                    self._snapshots = (self.loader.load(), None)
         except BaseException as exc:  # the taker raises it, or loads again
             self._error = exc
         finally:
             self._done.set()
 
-    def take(self) -> Snapshot:
-        """The snapshot, once loaded: raises what the load raised, and ``Cancelled`` as soon
-        as the children are stopped."""
+    def take(self) -> tuple[Snapshot, Snapshot | None]:
+        """The snapshot, and the preview's beside it when ``hidden``, once loaded: raises
+        what the load raised, and ``Cancelled`` as soon as the children are stopped."""
         while not self._done.wait(processes.POLL_SECONDS):
             self.children.check()
         if self._error is not None:
             raise self._error
-        assert self._snapshot is not None
-        return self._snapshot
+        assert self._snapshots is not None
+        return self._snapshots

@@ -6,8 +6,11 @@ import re
 from pathlib import Path
 from typing import Annotated, Final, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from api.preview.tokens import parse_list
+from api.publish.webhooks import check_url, decode_secret
 
 DEFAULT_SHEETS_PROXY: Final = "https://sheets-proxy.knightlab.com/proxy/"
 # Checked because both go into a Content-Security-Policy header.
@@ -25,7 +28,10 @@ _FRAME_SOURCE: Final = re.compile(
 class Settings(BaseSettings):
     """Configuration of one server. Each field is also ``CONTENT_API_<NAME>``."""
 
-    model_config = SettingsConfigDict(env_prefix="CONTENT_API_", frozen=True, extra="ignore")
+    # Inputs are never echoed in errors: some are secrets (tokens, the webhook secret).
+    model_config = SettingsConfigDict(
+        env_prefix="CONTENT_API_", frozen=True, extra="ignore", hide_input_in_errors=True
+    )
 
     content_dir: Path = Field(Path("content"), description="The Jekyll site to serve.")
     host: str = Field("127.0.0.1", description="Interface to listen on.")
@@ -93,6 +99,36 @@ class Settings(BaseSettings):
         "*",
         description="Who may frame the hosted embeds: a CSP frame-ancestors source list.",
     )
+    preview_tokens: SecretStr | None = Field(
+        None,
+        description="Preview tokens, comma-separated (`<token>` or `<token> expires=<date>`): "
+        "`Authorization: Bearer <token>` sees unpublished, future and draft pages.",
+    )
+    preview_tokens_file: Path | None = Field(
+        None,
+        description="A file of preview tokens, one a line, re-read when it changes "
+        "(a mounted Kubernetes Secret).",
+    )
+    webhooks: Annotated[tuple[str, ...], NoDecode] = Field(
+        (), description="URLs told of every new content version (comma-separated)."
+    )
+    webhook_secret: SecretStr | None = Field(
+        None, description="The Standard Webhooks signing secret: `whsec_` and base64."
+    )
+    webhook_lock_dir: Path | None = Field(
+        None,
+        description="A folder every worker shares, so that each version is delivered once "
+        "(`serve --workers N` makes one when this is not set).",
+    )
+    events_heartbeat: float = Field(
+        15.0, gt=0, le=300, description="Seconds between heartbeats on /api/v1/events."
+    )
+    events_max_subscribers: int | None = Field(
+        None,
+        ge=1,
+        description="Most /api/v1/events streams per worker; more get a 503 (default: half "
+        "of `limit_concurrency`, so that ordinary requests always have room).",
+    )
     oembed_embed: Literal["knightlab", "hosted"] = Field(
         "knightlab",
         description="The timeline embed /oembed answers with when `embed` is not given: "
@@ -110,6 +146,41 @@ class Settings(BaseSettings):
     @classmethod
     def _lower_format(cls, value: object) -> object:
         return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("preview_tokens")
+    @classmethod
+    def _check_tokens(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None:
+            return None
+        tokens, problems = parse_list(value.get_secret_value())
+        if problems:
+            raise ValueError("; ".join(problems))
+        return value if len(tokens) else None
+
+    @field_validator("webhooks", mode="before")
+    @classmethod
+    def _split_webhooks(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = [part for part in value.split(",") if part.strip()]
+        if isinstance(value, list | tuple):
+            return tuple(check_url(str(url)) for url in value)
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _check_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None:
+            decode_secret(value.get_secret_value())
+        return value
+
+    @model_validator(mode="after")
+    def _webhooks_signed(self) -> Settings:
+        if self.webhooks and self.webhook_secret is None:
+            raise ValueError(
+                "CONTENT_API_WEBHOOKS needs CONTENT_API_WEBHOOK_SECRET (`whsec_` and base64): "
+                "deliveries are always signed"
+            )
+        return self
 
     @field_validator("sheets_proxy")
     @classmethod
@@ -137,3 +208,8 @@ class Settings(BaseSettings):
     def logs_requests(self) -> bool:
         """Whether requests are logged: the access log is on and the level shows info."""
         return self.access_log and self.log_level.strip().lower() in ("trace", "debug", "info")
+
+    @property
+    def stream_cap(self) -> int:
+        """Most event streams per worker: as set, else half the connection cap."""
+        return self.events_max_subscribers or max(1, self.limit_concurrency // 2)

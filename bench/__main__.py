@@ -1,8 +1,8 @@
 """``make bench``: every benchmark in one run, written to ``docs/performance.md``.
 
-``python -m bench [render] [throughput] [coldstart] [scale] [references] [stalled]`` runs
-some parts only (the report then holds only those). The run ends with every figure next to
-its target (``bench/targets.py``), and the report starts with the same table.
+``python -m bench [render] [throughput] [coldstart] [scale] [references] [events] [stalled]``
+runs some parts only (the report then holds only those). The run ends with every figure next
+to its target (``bench/targets.py``), and the report starts with the same table.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from typing import Any
 
 from bench.common import CORPUS, ROOT, machine
 from bench.targets import figures, summary_lines, summary_table
+from bench.throughput import PAGE
 
-PARTS = ("render", "throughput", "coldstart", "scale", "references", "stalled")
+PARTS = ("render", "throughput", "coldstart", "scale", "references", "events", "stalled")
 TARGETS = {
     "throughput": "with the default settings, page detail, and the page detail, collection "
     "list and 304 revalidation of a browser on another origin, each at least 0.90 of a bare "
@@ -32,6 +33,7 @@ TARGETS = {
     "references": "an expanded page detail p50 at most 2x a plain page detail p50",
     "stalled": "p99 under 100 ms while 2,000 connections stall, every one of them closed "
     "within 15 s",
+    "events": "page detail with 1,000 event streams open at least 0.90 of it with none",
 }
 
 
@@ -221,6 +223,8 @@ def render_report(results: dict[str, Any]) -> str:
         ]
     if "references" in results:
         lines += _references(results["references"])
+    if "events" in results:
+        lines += _events(results["events"])
     if "stalled" in results:
         lines += _stalled(results["stalled"])
     return "\n".join(lines)
@@ -252,6 +256,42 @@ def _stalled(r: dict[str, Any]) -> list[str]:
             f"({found['stalled_closed']:,} of {found['stalled_opened']:,}) |"
         )
     return [*lines, ""]
+
+
+def _events(r: dict[str, Any]) -> list[str]:
+    idle, woken = r["idle"], r["woken"]
+
+    def rows(m: dict[str, Any], name: str) -> list[str]:
+        return [
+            f"| {name}, no stream | {_f(m['rps_without'], 0)} | {_f(m['p50_without_ms'])} ms "
+            f"| {_f(m['p99_without_ms'])} ms | |",
+            f"| {name}, {int(m['subscribers']):,} streams | {_f(m['rps_with'], 0)} "
+            f"| {_f(m['p50_with_ms'])} ms | {_f(m['p99_with_ms'])} ms | **{_f(m['ratio'])}** |",
+        ]
+
+    return [
+        "## Event streams",
+        "",
+        f"Target: {TARGETS['events']}.",
+        "",
+        f"`GET {PAGE}` on the aba-icc corpus, wrk with 1 thread and {idle['connections']} "
+        f"connections, {idle['rounds']} rounds of {idle['seconds']} s each with no stream open "
+        f"and with {int(idle['subscribers']):,} `/api/v1/events` streams held open (the order "
+        "alternating from round to round); medians. Measured with the default heartbeat "
+        f"({_f(idle['heartbeat_s'], 0)} s: the streams idle between versions) and with "
+        "heartbeats every second (the server wakes a thousand streams every second).",
+        "",
+        "| | requests/s | p50 latency | p99 latency | with/without |",
+        "|---|---:|---:|---:|---:|",
+        *rows(idle, f"heartbeat {_f(idle['heartbeat_s'], 0)} s"),
+        *rows(woken, f"heartbeat {_f(woken['heartbeat_s'], 0)} s"),
+        "",
+        f"Requests per second in each round, without / with: "
+        f"{_runs(idle['rps_without_runs'])} / {_runs(idle['rps_with_runs'])} (default "
+        f"heartbeat); {_runs(woken['rps_without_runs'])} / {_runs(woken['rps_with_runs'])} "
+        f"(every second). Non-2xx responses: {int(idle['errors'] + woken['errors'])}.",
+        "",
+    ]
 
 
 def _references(r: dict[str, Any]) -> list[str]:

@@ -169,6 +169,13 @@ TARGETS: tuple[Target, ...] = (
         False,
     ),
     Target(
+        "events",
+        "page detail with 1,000 event streams open / none (default heartbeat)",
+        lambda r: float(r["idle"]["ratio"]),
+        0.90,
+        True,
+    ),
+    Target(
         "stalled",
         "p99 during 2,000 stalled connections (httptools)",
         _stalled("httptools"),

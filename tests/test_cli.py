@@ -242,3 +242,68 @@ def test_cache_build_refuses_a_missing_folder_and_a_read_only_directory(
     monkeypatch.setattr(db, "writable", lambda directory: False)  # root may write anywhere
     result = runner.invoke(app, [*build, str(root), "--cache-dir", str(cache)])
     assert result.exit_code == 2 and "read-only" in _text(result.output)
+
+
+def test_new_preview_tokens_and_webhook_secrets_are_accepted(runner: CliRunner) -> None:
+    from api.preview.tokens import Verdict, parse_list
+    from api.publish.webhooks import decode_secret
+
+    tokens = {runner.invoke(app, ["preview-token"]).stdout.strip() for _ in range(3)}
+    assert len(tokens) == 3  # random each time
+    for token in tokens:
+        accepted, problems = parse_list(token)
+        assert problems == [] and accepted.check(token) is Verdict.VALID
+    secret = runner.invoke(app, ["webhook-secret"]).stdout.strip()
+    assert secret.startswith("whsec_") and len(decode_secret(secret)) == 32
+
+
+def test_serve_refuses_bad_secrets_without_echoing_them(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_site(tmp_path / "site", SITE)
+    monkeypatch.setenv("CONTENT_API_PREVIEW_TOKENS", "tooshort")
+    result = runner.invoke(app, ["serve", "-c", str(root)])
+    assert result.exit_code == 2
+    assert "16 characters" in _text(result.output) and "tooshort" not in result.output
+    monkeypatch.delenv("CONTENT_API_PREVIEW_TOKENS")
+    monkeypatch.setenv("CONTENT_API_WEBHOOKS", "https://hooks.example/deploy/s3cret-path")
+    result = runner.invoke(app, ["serve", "-c", str(root)])
+    assert result.exit_code == 2
+    assert "CONTENT_API_WEBHOOK_SECRET" in _text(result.output)
+    monkeypatch.setenv("CONTENT_API_WEBHOOK_SECRET", "whsec_bm90IGxvbmcgZW5vdWdo")
+    result = runner.invoke(app, ["serve", "-c", str(root)])
+    assert result.exit_code == 2
+    assert "24 to 64 bytes" in _text(result.output)
+    assert "bm90IGxvbmcgZW5vdWdo" not in result.output and "s3cret" not in result.output
+
+
+def test_serve_with_workers_passes_the_secrets_on_and_shares_a_lock_folder(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    import uvicorn
+
+    from api import cli
+
+    seen: dict[str, object] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: seen.update(options, app=app))
+    monkeypatch.setattr(cli, "_exit_zero_on_sigterm", lambda: None)
+    token, secret = "a-preview-token-0123456789", "whsec_" + "QUJD" * 8
+    monkeypatch.setenv("CONTENT_API_PREVIEW_TOKENS", token)
+    monkeypatch.setenv("CONTENT_API_WEBHOOKS", "http://127.0.0.1:9/hook")
+    monkeypatch.setenv("CONTENT_API_WEBHOOK_SECRET", secret)
+    monkeypatch.delenv("CONTENT_API_WEBHOOK_LOCK_DIR", raising=False)
+    root = write_site(tmp_path / "site", SITE)
+    before = dict(os.environ)
+    try:
+        result = runner.invoke(app, ["serve", "-c", str(root), "--workers", "2"])
+        assert result.exit_code == 0, result.output
+        assert seen["workers"] == 2
+        # The workers read their settings from the environment: the secrets as they are.
+        assert os.environ["CONTENT_API_PREVIEW_TOKENS"] == token
+        assert os.environ["CONTENT_API_WEBHOOK_SECRET"] == secret
+        assert Path(os.environ["CONTENT_API_WEBHOOK_LOCK_DIR"]).is_dir()
+    finally:  # what serve set for its workers, undone
+        os.environ.clear()
+        os.environ.update(before)

@@ -45,6 +45,26 @@ def test_the_runtime_takes_the_early_snapshot_over(
     assert len(loads) == 1  # later loads are the runtime's own (incremental)
 
 
+def test_with_preview_tokens_the_early_load_reads_the_hidden_pages_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_site(
+        tmp_path / "site",
+        {"_notes/a.md": page("title: A"), "_notes/b.md": page("title: B\npublished: false")},
+    )
+    settings = Settings(content_dir=root, preview_tokens="a" * 43)
+    early = EarlyLoad(settings)
+    public, hidden = early.take()
+    assert hidden is not None and len(hidden.documents) == len(public.documents) + 1
+    reads: list[object] = []
+    monkeypatch.setattr(Loader, "load_views", lambda *args, **kwargs: reads.append(args))
+    app = create_app(settings, start=False, early=early)
+    served = app.state.runtime.load()
+    assert reads == []  # taken over, not read again
+    assert served.preview is not None and served.preview.get().site.get("notes/b") is not None
+    assert served.site.get("notes/b") is None
+
+
 def test_a_failed_early_load_is_done_again(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(self: Loader, changed: object = (), now: datetime | None = None) -> Snapshot:
         raise OSError("the disk went away")

@@ -167,6 +167,8 @@ def test_the_redirect_map_is_served_as_json(servers: tuple[str, str]) -> None:
     ("method", "path", "status"),
     [
         ("GET", "/api/v1/search?q=rome", 501),
+        ("GET", "/api/v1/changes?since=0123456789abcdef0123456789abcdef", 501),
+        ("GET", "/api/v1/events", 501),
         ("GET", "/api/v1/find?url=/cases/case/lubanga/", 501),
         ("GET", "/oembed?url=/cases/case/lubanga/", 501),
         ("GET", "/api/v1/pages?limit=5", 501),

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from api import __version__
 from api.content import languages, permalinks, redirects
@@ -45,6 +46,31 @@ class LoadOptions:
     drafts: bool = False
 
 
+#: What a preview shows: everything Jekyll can be asked to show.
+SHOW_ALL = LoadOptions(unpublished=True, future=True, drafts=True)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """One file as read: its document (None: not a page) and the problems it has."""
+
+    draft: bool
+    document: Document | None
+    problems: list[Diagnostic]
+
+
+@dataclass(frozen=True, slots=True)
+class _Shared:
+    """What every view of one reading has in common."""
+
+    config: SiteConfig
+    config_hash: str
+    problems: list[Diagnostic]
+    data: Mapping[str, Any]
+    files: dict[str, str]
+    now: datetime
+
+
 @dataclass(slots=True)
 class _State:
     results: dict[str, FileResult] = field(default_factory=dict)
@@ -68,6 +94,14 @@ class Loader:
     def load(self, changed: Iterable[str] = (), now: datetime | None = None) -> Snapshot:
         """A new snapshot. ``changed`` lists paths (relative to the root) to re-read even if
         their stat looks the same."""
+        return self.load_views(changed, now)[0]
+
+    def load_views(
+        self, changed: Iterable[str] = (), now: datetime | None = None, *, hidden: bool = False
+    ) -> tuple[Snapshot, Snapshot | None]:
+        """The snapshot to serve and, with ``hidden``, the preview snapshot beside it: what
+        ``--unpublished --future --drafts`` shows. Both come from one reading of the files
+        (documents are shared); the first is exactly what a loader without ``hidden`` makes."""
         state = self._state
         problems: list[Diagnostic] = []
         config_bytes = _read_optional(self.root, CONFIG_FILE, problems)
@@ -78,36 +112,61 @@ class Loader:
         config_changed = config_hash != state.config_hash
         state.config_hash = config_hash
 
-        walker = Walker(self.root, config, drafts=self.options.drafts or config.show_drafts)
+        drafts = self.options.drafts or config.show_drafts
+        walker = Walker(self.root, config, drafts=drafts or hidden)
         found = walker.walk()
-        problems += walker.problems
         results = self._read(found, config, set(changed), config_changed)
 
-        documents: list[Document] = []
+        read: list[_Entry] = []
         for item in found:
-            result = results[item.origin.path]
-            document = self._document(item, result, config, problems)
-            if document is not None:
-                documents.append(document)
+            own: list[Diagnostic] = []
+            document = self._document(item, results[item.origin.path], config, own)
+            read.append(_Entry(item.origin.kind is Kind.DRAFT, document, own))
 
-        documents = self._visible(documents, config, now or datetime.now(UTC))
-        documents = _unique(documents, problems)
-        # What the site's languages and redirects make of each document (they need them all).
-        documents = redirects.as_written(languages.assign(documents, config), config)
-        ordered = default_order(documents, config)
         data, data_files, data_problems = load_data_dir(self.root, config.data_dir)
         problems += data_problems
         files = {path: content_hash(raw) for path, raw in data_files.items()}
         files.update(_include_hashes(self.root / config.includes_dir, self.root))
+        shared = _Shared(config, config_hash, problems, data, files, now or datetime.now(UTC))
+        public_options = replace(self.options, drafts=drafts)
+        public = self._assemble(shared, walker.problems, read, public_options)
+        if not hidden:
+            return public, None
+        return public, self._assemble(shared, walker.problems, read, SHOW_ALL)
+
+    def _assemble(
+        self,
+        shared: _Shared,
+        walked: list[Diagnostic],
+        read: list[_Entry],
+        options: LoadOptions,
+    ) -> Snapshot:
+        """One view of what was read: the documents ``options`` shows, ordered and indexed."""
+        config = shared.config
+        problems = list(shared.problems)
+        problems += [p for p in walked if options.drafts or not _in_drafts(p.source_path)]
+        documents: list[Document] = []
+        for entry in read:
+            if entry.draft and not options.drafts:
+                continue
+            problems += entry.problems
+            if entry.document is not None:
+                documents.append(entry.document)
+
+        documents = _visible(documents, config, shared.now, options)
+        documents = _unique(documents, problems)
+        # What the site's languages and redirects make of each document (they need them all).
+        documents = redirects.as_written(languages.assign(documents, config), config)
+        ordered = default_order(documents, config)
         return Snapshot(
             root=self.root,
             config=config,
             documents=tuple(ordered),
             collections=_collections(config, [d for d in ordered if not redirects.is_redirect(d)]),
             diagnostics=tuple(sorted(problems, key=lambda d: (d.source_path, d.line or 0, d.code))),
-            data=data,
-            content_version=_version(config_hash, ordered, files),
-            files=files,
+            data=shared.data,
+            content_version=_version(shared.config_hash, ordered, shared.files),
+            files=shared.files,
         )
 
     def _read(
@@ -163,16 +222,21 @@ class Loader:
         problems += result.problems
         return result.document
 
-    def _visible(
-        self, documents: list[Document], config: SiteConfig, now: datetime
-    ) -> list[Document]:
-        unpublished = self.options.unpublished or config.unpublished
-        future = self.options.future or config.future
-        return [
-            doc
-            for doc in documents
-            if (unpublished or doc.published) and (future or doc.date is None or doc.date <= now)
-        ]
+
+def _visible(
+    documents: list[Document], config: SiteConfig, now: datetime, options: LoadOptions
+) -> list[Document]:
+    unpublished = options.unpublished or config.unpublished
+    future = options.future or config.future
+    return [
+        doc
+        for doc in documents
+        if (unpublished or doc.published) and (future or doc.date is None or doc.date <= now)
+    ]
+
+
+def _in_drafts(path: str) -> bool:
+    return "_drafts/" in f"/{path}"
 
 
 def _unique(documents: list[Document], problems: list[Diagnostic]) -> list[Document]:

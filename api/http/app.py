@@ -14,7 +14,10 @@ from api.http.accesslog import AccessLog
 from api.http.cors import CorsPolicy
 from api.http.fastpath import ContentAPI
 from api.http.guard import Cors, Guard
+from api.http.live import Live
+from api.http.preview import PreviewGate, declare_security
 from api.http.routes import (
+    changes,
     collections,
     docs,
     embed,
@@ -28,6 +31,7 @@ from api.http.routes import (
     timelines,
 )
 from api.http.runtime import Runtime
+from api.preview.source import TokenSource
 from api.settings import Settings
 
 DESCRIPTION = """\
@@ -45,6 +49,7 @@ TAGS = [
     {"name": "site", "description": "Collections and content diagnostics."},
     {"name": "embeds", "description": "oEmbed: other sites embed pages and timelines."},
     {"name": "feeds", "description": "JSON Feed, Atom and the sitemap of the frontend site."},
+    {"name": "changes", "description": "What changed between content versions, and events."},
     {"name": "health", "description": "Liveness and readiness."},
 ]
 
@@ -56,7 +61,12 @@ def create_app(
     (or is taken over from ``early``, a first load already under way)."""
     settings = settings or Settings()
     embeds = embed.EmbedState(settings)
-    runtime = Runtime(settings, hosted_embeds=embeds.available, early=early)
+    secret = settings.preview_tokens
+    tokens = TokenSource(
+        secret.get_secret_value() if secret else None, settings.preview_tokens_file
+    )
+    runtime = Runtime(settings, hosted_embeds=embeds.available, preview=tokens.enabled, early=early)
+    live = Live(settings, runtime)
     cors = CorsPolicy(settings.cors_origins)
     access_log = AccessLog(settings.log_format) if settings.logs_requests else None
 
@@ -64,11 +74,15 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if start:
             embeds.announce()
+            tokens.start()
+            live.start()
             runtime.start()
         try:
             yield
         finally:
+            live.stop()
             runtime.stop()
+            tokens.stop()
             if access_log is not None:
                 access_log.flush()
 
@@ -89,6 +103,8 @@ def create_app(
     app.state.runtime = runtime
     app.state.settings = settings
     app.state.embeds = embeds
+    app.state.live = live
+    app.state.tokens = tokens
     errors.install(app)
     routers = (
         pages,
@@ -97,6 +113,7 @@ def create_app(
         find,
         redirects,
         collections,
+        changes,
         oembed,
         embed,
         feeds,
@@ -105,10 +122,13 @@ def create_app(
     )
     for module in routers:
         app.include_router(module.router)
+    declare_security(app)
 
     # Added innermost first. Requests meet: Guard (refuse bad requests, add the headers
-    # every response has), then CORS. Cached resources skip all of it (fastpath), and get
-    # the same CORS headers from the same policy.
+    # every response has), CORS, then the preview gate (tokens). Cached resources skip all
+    # of it (fastpath) unless they carry a token, and get the same CORS headers from the
+    # same policy.
+    app.add_middleware(PreviewGate, tokens=tokens)
     app.add_middleware(Cors, **cors.middleware_options())
     app.add_middleware(
         Guard,

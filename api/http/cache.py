@@ -76,9 +76,10 @@ class Cached:
             (b"content-length", str(len(body)).encode()),
             (b"etag", etag.encode("latin-1")),
             (b"cache-control", self.cache_control.encode("latin-1")),
-            # Origin too: the CORS headers depend on it (and are absent without it), so a
-            # shared cache must keep the answers apart.
-            (b"vary", b"Accept-Encoding, Origin"),
+            # Origin too: the fast path answers without CORS headers when there is no
+            # Origin, the stack with them, so a shared cache must keep both apart. And
+            # Authorization: a preview token changes the answer (api.http.preview).
+            (b"vary", b"Accept-Encoding, Origin, Authorization"),
             (b"x-content-type-options", b"nosniff"),
         ]
         if encoding is not None:

@@ -35,6 +35,7 @@ from api.query.params import (
 _DESCRIPTIONS = {
     304: "Not Modified: the `If-None-Match` ETag still matches.",
     404: "Not Found: no such page, or the page has no such resource.",
+    410: "Gone: that content version is no longer kept; refetch everything.",
     414: "URI Too Long: the URL is longer than the server accepts.",
     422: "Invalid Parameter: a query parameter is malformed or out of range (see `errors`).",
     503: "Not Ready: the content is still loading.",

@@ -32,6 +32,13 @@ class Unavailable(Exception):
         self.detail, self.title, self.type_ = detail, title, type_
 
 
+class Gone(Exception):
+    """A resource that existed and is no longer kept (a change-feed version too old)."""
+
+    def __init__(self, detail: str, title: str, type_: str, **extensions: Any) -> None:
+        self.detail, self.title, self.type_, self.extensions = detail, title, type_, extensions
+
+
 def _loc(loc: tuple[Any, ...]) -> list[str | int]:
     return [part if isinstance(part, int) else str(part) for part in loc]
 
@@ -51,6 +58,10 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(Unavailable)
     async def unavailable(request: Request, exc: Unavailable) -> Response:
         return problem(503, exc.detail, title=exc.title, type_=exc.type_)
+
+    @app.exception_handler(Gone)
+    async def gone(request: Request, exc: Gone) -> Response:
+        return problem(410, exc.detail, title=exc.title, type_=exc.type_, extensions=exc.extensions)
 
     @app.exception_handler(QueryError)
     async def query_error(request: Request, exc: QueryError) -> Response:

@@ -25,6 +25,7 @@ from api.http import detail, listing
 from api.http.accesslog import AccessLog
 from api.http.cache import Cached
 from api.http.cors import CorsPolicy
+from api.http.preview import needs_stack
 from api.http.responses import NO_HEADERS, request_headers, send_cached
 from api.http.routes.collections import collections_response
 from api.http.runtime import Runtime, Served
@@ -107,6 +108,8 @@ class ContentAPI(FastAPI):
             return None
         if method == "OPTIONS":
             return await self._preflight(scope, send)
+        if needs_stack(scope):  # a preview token, or what may be one: for the stack's gate
+            return None
         served = self.runtime.served
         if served is None:
             return None

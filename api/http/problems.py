@@ -23,6 +23,7 @@ def problem_body(
     type_: str | None = None,
     errors: Sequence[Mapping[str, Any]] | None = None,
     instance: str | None = None,
+    extensions: Mapping[str, Any] | None = None,
 ) -> bytes:
     phrase = _phrase(status)
     body: dict[str, Any] = {
@@ -35,6 +36,8 @@ def problem_body(
         body["instance"] = instance
     if errors is not None:
         body["errors"] = list(errors)
+    if extensions:
+        body.update({k: v for k, v in extensions.items() if k not in body})
     return orjson.dumps(body)
 
 
@@ -47,9 +50,18 @@ def problem(
     errors: Sequence[Mapping[str, Any]] | None = None,
     instance: str | None = None,
     headers: Mapping[str, str] | None = None,
+    extensions: Mapping[str, Any] | None = None,
 ) -> Response:
     """A problem+json response. Errors are never cached by shared caches."""
-    body = problem_body(status, detail, title=title, type_=type_, errors=errors, instance=instance)
+    body = problem_body(
+        status,
+        detail,
+        title=title,
+        type_=type_,
+        errors=errors,
+        instance=instance,
+        extensions=extensions,
+    )
     response = Response(body, status_code=status, media_type=PROBLEM_TYPE, headers=headers)
     response.headers["cache-control"] = "no-store"
     return response

@@ -23,9 +23,11 @@ from api import processes
 from api.content.loader import Loader
 from api.earlyload import EarlyLoad, open_loader
 from api.http.store import Store
+from api.http.views import PreviewSlot, Views
 from api.persist.site import PersistedSite
 from api.settings import Settings
 from api.site import Site, SiteOptions
+from api.site.changes import Feed
 
 log = logging.getLogger("content_api")
 
@@ -59,22 +61,33 @@ def site_options(settings: Settings, hosted_embeds: bool = False) -> SiteOptions
 class Served:
     site: Site
     store: Store
+    feed: Feed | None = None  # what changed, version to version (api.site.changes)
+    preview: PreviewSlot | None = None  # the preview of this version (api.http.views)
 
 
 class Runtime:
     def __init__(
-        self, settings: Settings, *, hosted_embeds: bool = False, early: EarlyLoad | None = None
+        self,
+        settings: Settings,
+        *,
+        hosted_embeds: bool = False,
+        preview: bool = False,
+        early: EarlyLoad | None = None,
     ) -> None:
         self.settings = settings
         self.root = Path(settings.content_dir)
-        # A first load begun before this runtime existed, for these very settings.
-        self._early = early if early is not None and early.settings == settings else None
+        # A first load begun before this runtime existed, for these very settings (and
+        # views: with preview, the hidden pages are read too).
+        usable = early is not None and early.settings == settings and early.hidden == preview
+        self._early = early if usable else None
         if self._early is not None:
             self.loader, self.cache = self._early.loader, self._early.cache
         else:
             self.loader, self.cache = open_loader(settings)
-        self._site_cache = None if self.cache is None else PersistedSite(self.cache)
+        site_cache = None if self.cache is None else PersistedSite(self.cache)
         self.options = site_options(settings, hosted_embeds)
+        self.views = Views(settings, self.options, preview=preview, cache=site_cache)
+        self.views.warm = self._warm_later
         self._served: Served | None = None
         self._lock = threading.Lock()  # one load at a time
         self._stop = threading.Event()
@@ -99,10 +112,13 @@ class Runtime:
             started = time.perf_counter()
             with processes.no_collection():  # many objects, none of them garbage
                 early, self._early = self._early, None
-                snapshot = early.take() if early is not None else self.loader.load(changed)
-                previous = self._served.site if self._served is not None else None
-                site = Site(snapshot, self.options, self._site_cache, previous)
-                served = Served(site, Store(site, self.settings))
+                if early is not None:
+                    snapshot, hidden = early.take()
+                elif self.views.preview:
+                    snapshot, hidden = self.loader.load_views(changed, hidden=True)
+                else:
+                    snapshot, hidden = self.loader.load(changed), None
+                served = self.views.build(snapshot, hidden, self._served)
                 first = self.reloads == 0
                 self._served = served
                 self.reloads += 1

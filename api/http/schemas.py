@@ -310,11 +310,35 @@ class DiagnosticCounts(_Model):
     warnings: int = Field(ge=0)
 
 
+class WebhookFailure(_Model):
+    endpoint: str = Field(description="The endpoint's number in CONTENT_API_WEBHOOKS and host.")
+    content_version: str = Field(description="The version whose notice was not delivered.")
+    attempts: int = Field(ge=1)
+    last_error: str = Field(description="Why the last attempt failed.")
+    last_attempt: datetime
+    next_attempt: datetime | None = Field(description="When it is tried again; null: given up.")
+    gave_up: bool
+
+
+class WebhookReport(_Model):
+    endpoints: int = Field(ge=0)
+    delivered: int = Field(ge=0, description="Deliveries that succeeded.")
+    failed_attempts: int = Field(ge=0, description="Attempts that failed (retried or not).")
+    retrying: int = Field(ge=0, description="Deliveries waiting for their next attempt.")
+    given_up: int = Field(ge=0, description="Deliveries given up after every retry failed.")
+    failures: list[WebhookFailure] = Field(
+        description="The deliveries that have not succeeded, oldest first."
+    )
+
+
 class DiagnosticList(_Model):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [_DIAGNOSTICS]})
 
     data: list[DiagnosticItem]
     meta: DiagnosticCounts
+    webhooks: WebhookReport | None = Field(
+        None, description="With CONTENT_API_WEBHOOKS: the recent webhook deliveries."
+    )
 
 
 class RedirectMap(RootModel[dict[str, str]]):
@@ -336,6 +360,28 @@ class Ready(_Model):
     pages: int = Field(ge=0)
     content_version: str = Field(description="A hash of the content being served.")
     diagnostics: DiagnosticCounts
+
+
+_CHANGES: dict[str, Any] = {
+    "from": "3f6a1c0e9b2d4f8a7c5e1b0d9a8f7e6c",
+    "to": "9b0e4d2c7a1f3e5d8c6b4a2f0e9d7c5b",
+    "added": [],
+    "changed": [examples.SEED_ID],
+    "removed": [],
+}
+_IDS = "Page ids, in the default order (removed ones in alphabetical order)."
+
+
+class Changes(_Model):
+    model_config = ConfigDict(
+        extra="forbid", populate_by_name=True, json_schema_extra={"examples": [_CHANGES]}
+    )
+
+    since: str = Field(alias="from", description="The version asked about (`since`).")
+    to: str = Field(description="The current version: what to ask about next time.")
+    added: list[str] = Field(description=f"Pages that are new. {_IDS}")
+    changed: list[str] = Field(description=f"Pages whose served content changed. {_IDS}")
+    removed: list[str] = Field(description=f"Pages that are no longer served. {_IDS}")
 
 
 class ValidationErrorItem(BaseModel):
@@ -368,6 +414,9 @@ class Problem(BaseModel):
     instance: str | None = None
     errors: list[ValidationErrorItem] | None = Field(
         None, description="For validation problems: each parameter at fault."
+    )
+    content_version: str | None = Field(
+        None, description="For a version no longer kept (410): the current version."
     )
 
 

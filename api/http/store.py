@@ -31,9 +31,9 @@ def dumps(value: Any) -> bytes:
 class Store:
     """Serialized responses of one ``Site``. Thread-safe; builds on first use."""
 
-    def __init__(self, site: Site, settings: Settings) -> None:
+    def __init__(self, site: Site, settings: Settings, *, cache_control: str | None = None) -> None:
         self.site = site
-        self.cache_control = settings.cache_control
+        self.cache_control = cache_control or settings.cache_control
         self._resources: dict[Hashable, Cached | None] = {}
         self._queries: OrderedDict[Hashable, Cached] = OrderedDict()
         self._lock = threading.Lock()

@@ -43,7 +43,7 @@ def build_cache(
         raise Unusable(f"the cache directory {cache_dir} is read-only")
     reader = CachedReader(cache)
     snapshot = Loader(content_dir, load, reader).load()
-    site = Site(snapshot, options, PersistedSite(cache))
+    site = Site(snapshot, options, cache=PersistedSite(cache))
     site.build_search_index()
     documents = snapshot.documents
     for done, doc in enumerate(documents, 1):

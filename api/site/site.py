@@ -77,6 +77,7 @@ class Site:
         self,
         snapshot: Snapshot,
         options: SiteOptions | None = None,
+        *,
         cache: SiteCache | None = None,
         previous: Site | None = None,
     ) -> None:

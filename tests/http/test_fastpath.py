@@ -177,7 +177,7 @@ def test_cors_headers_as_the_policy_says(open_app: FastAPI, listed_app: FastAPI)
     headers = dict(raw)
     assert headers[b"access-control-allow-origin"] == b"*"
     assert headers[b"access-control-expose-headers"] == b"ETag, Link, X-Total-Count"
-    assert headers[b"vary"] == b"Accept-Encoding, Origin"
+    assert headers[b"vary"] == b"Accept-Encoding, Origin, Authorization"
     assert headers[b"content-encoding"] == b"br"
     _, raw, _ = fast(listed_app, scope_of("GET", PAGE, headers=browser))
     assert dict(raw)[b"access-control-allow-origin"] == b"https://app.example"

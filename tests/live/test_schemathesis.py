@@ -60,7 +60,8 @@ def test_schemathesis_finds_nothing(
         f"{cases['errored']} errors in {report['running_time']:.0f}s (seed {SEED})"
     )
     assert run.returncode == 0 and not report["failures"], run.stdout[-20_000:]
-    assert operations["tested"] == operations["total"]
+    # Every operation but the event stream (disabled in schemathesis.toml: it never ends).
+    assert operations["tested"] == operations["selected"] == operations["total"] - 1
     phases = {name: phase["status"] for name, phase in report["phases"].items()}
     assert set(phases) == PHASES and set(phases.values()) == {"success"}, phases
     # Every pattern of the schema was understood, so values were generated from it.

@@ -47,7 +47,7 @@ class Counting:
 
     def site(self, root: Path, cache_dir: Path, **options: Any) -> tuple[Site, CacheFile]:
         cache = CacheFile(cache_dir)
-        site = Site(load(root), SiteOptions(**options), PersistedSite(cache))
+        site = Site(load(root), SiteOptions(**options), cache=PersistedSite(cache))
         real = site.renderer.render
 
         def render(context: Any) -> Any:

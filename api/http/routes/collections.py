@@ -62,7 +62,8 @@ def collections_response(served: Served) -> Cached:
         "Every problem met reading the content (invalid YAML, wrong types, broken timelines, "
         "duplicate ids...), with its file, line, severity and a stable code. Rendering "
         "problems (Liquid) appear once the page has been rendered; `content-api check` "
-        "renders every page."
+        "renders every page. With webhooks configured, `webhooks` reports the recent "
+        "deliveries (of every worker) and those that failed."
     ),
     response_model=schemas.DiagnosticList,
     responses=errors(),
@@ -74,4 +75,7 @@ def list_diagnostics(request: Request, served: ServedDep) -> Any:
         "data": [d.as_dict() for d in found],
         "meta": {"errors": errors_, "warnings": len(found) - errors_},
     }
+    deliveries = request.app.state.live.deliveries
+    if deliveries is not None:
+        body["webhooks"] = deliveries.report()
     return CachedResponse(served.store.json(body), request)

@@ -1,0 +1,1 @@
+"""Preview: tokens that let editors see what is not published yet."""
