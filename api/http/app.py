@@ -9,7 +9,7 @@ from fastapi import FastAPI
 
 from api import __version__
 from api.earlyload import EarlyLoad
-from api.http import errors
+from api.http import errors, openapi
 from api.http.accesslog import AccessLog
 from api.http.cors import CorsPolicy
 from api.http.fastpath import ContentAPI
@@ -123,6 +123,7 @@ def create_app(
     for module in routers:
         app.include_router(module.router)
     declare_security(app)
+    openapi.install(app, public_url=settings.public_url)  # last: it finishes the document
 
     # Added innermost first. Requests meet: Guard (refuse bad requests, add the headers
     # every response has), CORS, then the preview gate (tokens). Cached resources skip all

@@ -22,6 +22,10 @@ MIN_COMPRESS = 512  # bytes; below this the headers outweigh the saving
 Headers = list[tuple[bytes, bytes]]
 
 _ENCODINGS = ("br", "gzip")
+#: The request headers every cached answer depends on. Origin too: the fast path answers
+#: without CORS headers when there is no Origin, the stack with them. And Authorization: a
+#: preview token changes the answer (api.http.preview).
+VARY = "Accept-Encoding, Origin, Authorization"
 
 
 @dataclass(slots=True)
@@ -34,6 +38,7 @@ class Cached:
     etag: str
     cache_control: str
     extra: tuple[tuple[bytes, bytes], ...] = ()
+    vary: str = VARY
     _variants: dict[str, tuple[bytes, Headers] | None] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -46,9 +51,12 @@ class Cached:
         *,
         status: int = 200,
         extra: Iterable[tuple[str, str]] = (),
+        vary: str = VARY,
     ) -> Cached:
+        """``vary``: the request headers the answer depends on (more than ``VARY`` when the
+        route negotiates something else, such as the media type)."""
         raw_extra = tuple((k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in extra)
-        return cls(status, media_type, body, make_etag(body), cache_control, raw_extra)
+        return cls(status, media_type, body, make_etag(body), cache_control, raw_extra, vary)
 
     def variant(self, encoding: str | None) -> tuple[bytes, Headers]:
         """The body and headers for an encoding (None: identity)."""
@@ -76,10 +84,7 @@ class Cached:
             (b"content-length", str(len(body)).encode()),
             (b"etag", etag.encode("latin-1")),
             (b"cache-control", self.cache_control.encode("latin-1")),
-            # Origin too: the fast path answers without CORS headers when there is no
-            # Origin, the stack with them, so a shared cache must keep both apart. And
-            # Authorization: a preview token changes the answer (api.http.preview).
-            (b"vary", b"Accept-Encoding, Origin, Authorization"),
+            (b"vary", self.vary.encode("latin-1")),
             (b"x-content-type-options", b"nosniff"),
         ]
         if encoding is not None:
@@ -137,9 +142,24 @@ def negotiate(accept_encoding: str) -> str | None:
     return best
 
 
-@lru_cache(maxsize=1024)
+#: Longest If-None-Match whose comparison is remembered (a browser sends one ETag); longer
+#: lists are compared every time, so odd clients cannot fill memory with them.
+REMEMBERED_IF_NONE_MATCH = 256
+
+
 def etag_matches(if_none_match: str, etag: str) -> bool:
     """Weak comparison (RFC 9110 13.1.2) ignoring our encoding suffixes."""
+    if len(if_none_match) <= REMEMBERED_IF_NONE_MATCH:
+        return _remembered_match(if_none_match, etag)
+    return _match(if_none_match, etag)
+
+
+@lru_cache(maxsize=1024)
+def _remembered_match(if_none_match: str, etag: str) -> bool:
+    return _match(if_none_match, etag)
+
+
+def _match(if_none_match: str, etag: str) -> bool:
     if if_none_match.strip() == "*":
         return True
     base = etag.strip('"')

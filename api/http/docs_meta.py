@@ -11,8 +11,11 @@ from typing import Any
 
 from api.http.problems import PROBLEM_TYPE
 from api.http.schemas import Problem
-from api.query import MAX_LIMIT
+from api.query import MAX_LIMIT, grammar
 from api.query.expand import MAX_DEPTH, MAX_EXPANDED
+from api.query.filterform import MAX_CONDITIONS
+from api.query.grammar import FILTER_PATTERN
+from api.query.grammar import TEXT_PATTERN as TEXT_PATTERN
 from api.query.params import (
     INCLUDES,
     MAX_COLLECTION_CHARS,
@@ -20,6 +23,7 @@ from api.query.params import (
     MAX_EXPAND_CHARS,
     MAX_FIELDS,
     MAX_FIELDS_CHARS,
+    MAX_FILTER_CHARS,
     MAX_FILTER_FIELD_CHARS,
     MAX_FILTER_KEYS,
     MAX_FILTER_REPEATS,
@@ -42,17 +46,23 @@ _DESCRIPTIONS = {
 }
 
 
-def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """The documented error responses of a route (problem+json bodies)."""
+def errors(
+    *statuses: int, conditional: bool = True, loading: bool = True
+) -> dict[int | str, dict[str, Any]]:
+    """The documented error responses of a route (problem+json bodies), and its 304 when it
+    is ``conditional`` (``api.http.openapi`` then declares ``If-None-Match`` and the
+    validators). ``loading``: the route waits for the content, so it can answer 503."""
     found: dict[int | str, dict[str, Any]] = {}
-    # 414 and 503 can answer any request: the URL limit and readiness come before routing.
-    for status in (*statuses, 414, 503):
+    # 414, 422 and 503 can answer any request: the URL limit, the check of every query
+    # parameter (control characters) and readiness come before routing.
+    for status in dict.fromkeys((*statuses, 414, 422, *((503,) if loading else ()))):
         found[status] = {
             "description": _DESCRIPTIONS[status],
             "model": Problem,
             "content": {PROBLEM_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
         }
-    found[304] = {"description": _DESCRIPTIONS[304]}
+    if conditional:
+        found[304] = {"description": _DESCRIPTIONS[304]}
     return found
 
 
@@ -101,53 +111,15 @@ def _param(
     }
 
 
-# The grammar of api.query.params as regular expressions, so that generated clients and
-# fuzzers know which values are accepted; tests/http/test_hostile_requests.py checks them
-# against the parsers. Explicit classes only: ``\s`` and ``\w`` differ between Python,
-# ECMA-262 and Rust. A comma-list item is trimmed (of what ``str.strip`` removes) and empty
-# items are skipped; ``\x`` stands for ``x``, and a backslash ending the value for itself.
-# No parameter may hold a control character (C0, DEL, C1): ``_CTRL`` is left out everywhere.
-_CTRL = r"\x00-\x1f\x7f-\x9f"
-_WS = r"\x20\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_SPACE = rf"(?:[{_WS}]|\\[{_WS}])*"  # trimmed away, escaped or not
-_PLAIN = rf"(?:[^.,\[\]\\{_CTRL}]|\\[^.\[\]{_CTRL}]|\\(?!\n)$)"  # a character of a field name
-_SOLID = rf"(?:[^.,\[\]\\{_WS}{_CTRL}]|\\[^.\[\]{_WS}{_CTRL}]|\\(?!\n)$)"  # one trimming keeps
-_FIRST = rf"(?:[^.,\[\]\\{_WS}{_CTRL}+-]|\\[^.\[\]{_WS}{_CTRL}+-]|\\(?!\n)$)"  # solid, no sign
-#: Text with no control character: the short pattern of every free-text parameter.
-# ``(?!\n)``: in Python's dialect (fuzzers, generated clients) ``$`` also matches before
-# a final newline, which is a control character here.
-TEXT_PATTERN = rf"^[^{_CTRL}]*(?!\n)$"
-_SIGN = r"(?:[+-]|\\[+-])"
-_DOT = r"(?:\.|\\\.)"
-
-
-def _field_name(first: str) -> str:
-    """Dotted names, none empty, no brackets, starting with ``first``."""
-    return rf"{first}(?:{_PLAIN}*(?:{_DOT}{_PLAIN}+)*(?:{_DOT}{_PLAIN}*)?{_SOLID})?"
-
-
-def _comma_list(item: str, most: int | None = None) -> str:
-    """Items separated by commas; empty ones are free, at most ``most`` others."""
-    if most is None:
-        return rf"^{_SPACE}(?:(?:{item}){_SPACE})?(?:,{_SPACE}(?:(?:{item}){_SPACE})?)*(?!\n)$"
-    full, empties = rf"{_SPACE}(?:{item}){_SPACE}", rf"(?:{_SPACE},)*"
-    return (
-        rf"^{empties}(?:{full}(?:,{empties}{full}){{0,{most - 1}}}(?:,{_SPACE})*|{_SPACE})(?!\n)$"
-    )
-
-
-FIELDS_PATTERN = _comma_list(_field_name(_SOLID), MAX_FIELDS)
-# After a sign the name keeps what follows it: ``- x`` sorts on `` x``, descending.
-SORT_PATTERN = _comma_list(
-    rf"{_SIGN}(?:{_PLAIN}+{_DOT})*{_PLAIN}*{_SOLID}|{_field_name(_FIRST)}", MAX_SORT_KEYS
-)
-INCLUDE_PATTERN = _comma_list("|".join(sorted(INCLUDES)))
-EXPAND_PATTERN = _comma_list(_field_name(_SOLID), MAX_EXPAND)
-# A page's sort: only `referenced_by.COLLECTION.FIELD` items, signed or not.
-BACKLINK_SORT_PATTERN = _comma_list(
-    rf"{_SIGN}?referenced_by{_DOT}{_PLAIN}+{_DOT}(?:{_PLAIN}+{_DOT})*{_PLAIN}*{_SOLID}",
-    MAX_SORT_KEYS,
-)
+# The grammar of api.query.params as short regular expressions (api.query.grammar), so that
+# generated clients and fuzzers know which values are accepted; tests/query/test_grammar.py
+# holds them to the parsers.
+FIELDS_PATTERN = grammar.fields_pattern(MAX_FIELDS)
+SORT_PATTERN = grammar.sort_pattern(MAX_SORT_KEYS)
+INCLUDE_PATTERN = grammar.choice_pattern(INCLUDES)
+LANG_PATTERN = grammar.lang_pattern(MAX_LANGS)
+EXPAND_PATTERN = grammar.fields_pattern(MAX_EXPAND)
+BACKLINK_SORT_PATTERN = grammar.backlink_sort_pattern(MAX_SORT_KEYS)
 
 COLLECTION = _param(
     "collection",
@@ -213,12 +185,6 @@ BACKLINK_SORT = _param(
     {"type": "string", "maxLength": MAX_SORT_CHARS, "pattern": BACKLINK_SORT_PATTERN},
     example="referenced_by.cases-events.event_date",
 )
-# Language ranges as api.query.params reads them: ``*``, or alphanumeric subtags joined by
-# ``-`` or ``_`` (each character may be escaped), comma-separated and trimmed.
-_LETTER = r"(?:[A-Za-z]|\\[A-Za-z])"
-_ALNUM = r"(?:[A-Za-z0-9]|\\[A-Za-z0-9])"
-_RANGE = rf"(?:\*|\\\*|{_LETTER}{{1,8}}(?:(?:[-_]|\\[-_]){_ALNUM}{{1,8}})*)"
-LANG_PATTERN = _comma_list(_RANGE, MAX_LANGS)
 LANG = _param(
     "lang",
     "Only pages in these languages (comma-separated BCP 47 tags or ranges: `en`, `pt-BR`, "
@@ -238,39 +204,24 @@ LANG_FALLBACK = _param(
 HAS_TIMELINE = _param(
     "has_timeline", "Only pages with (true) or without (false) a timeline.", {"type": "boolean"}
 )
-_FILTER_SCALAR = {
-    "anyOf": [
-        {"type": "string", "maxLength": MAX_FILTER_VALUE_CHARS, "pattern": TEXT_PATTERN},
-        {"type": ["number", "boolean", "null"]},
-    ]
-}
-_FILTER_VALUE = {
-    "anyOf": [
-        _FILTER_SCALAR,
-        # Repeated, one more condition each: `filter[tags]=a&filter[tags]=b` asks for both.
-        {"type": "array", "items": _FILTER_SCALAR, "maxItems": MAX_FILTER_REPEATS},
-    ]
-}
 FILTER: dict[str, Any] = _param(
     "filter",
-    "Filters on any field, dotted for nested front matter: `filter[country]=Kenya,Uganda` "
-    "(any of), or `filter[FIELD][op]=value` with op one of eq, ne, gt, gte, lt, lte, "
-    "contains, exists. Values are typed against the data (numbers, booleans, dates); arrays "
-    "match by membership; an unknown field matches nothing.",
-    {
-        "type": "object",
-        # As api.query.params reads them: a field is dotted names, none empty, no brackets.
-        "propertyNames": {
-            "maxLength": MAX_FILTER_FIELD_CHARS,
-            "pattern": rf"^[^\[\].{_CTRL}]+(?:\.[^\[\].{_CTRL}]+)*(?!\n)$",
-        },
-        "maxProperties": MAX_FILTER_KEYS,
-        # A query string has only text, and each value is read as the field's type.
-        "additionalProperties": _FILTER_VALUE,
-    },
-    style="deepObject",
-    explode=True,
-    example={"collectionName": "Cases"},
+    "Conditions on any field, comma-separated, all of which must hold: `FIELD:VALUE` (equals) "
+    "or `FIELD:OP:VALUE` with OP one of eq, ne, gt, gte, lt, lte, contains, exists: "
+    "`country:sudan`, `order:gte:10`, `country:sudan,order:gte:10`. FIELD is a core field or "
+    "a front-matter key, dotted for nested keys (`data.` optional). The same field and "
+    "operator twice means any of the values (`country:sudan,country:uganda`; for `ne`, none "
+    "of them). Values are typed against the data (numbers, booleans, dates); arrays match by "
+    "membership; an unknown field matches nothing. In a value, `\\,` is a comma and `\\:` a "
+    "colon; a value with a colon needs its operator (`time:eq:10:30`). `exists` takes true or "
+    f"false. At most {MAX_CONDITIONS} conditions. The same conditions can be written "
+    "one per parameter, for URLs typed by hand: `filter[country]=sudan,uganda` (any of) and "
+    "`filter[FIELD][OP]=VALUE`, with a comma list for eq, ne and contains; at most "
+    f"{MAX_FILTER_KEYS} such names with {MAX_FILTER_REPEATS} repeats each, a field of "
+    f"{MAX_FILTER_FIELD_CHARS} characters and a value of {MAX_FILTER_VALUE_CHARS}. Both forms "
+    "combine.",
+    {"type": "string", "maxLength": MAX_FILTER_CHARS, "pattern": FILTER_PATTERN},
+    example="country:sudan",
 )
 QUERY = {
     **_param(

@@ -42,8 +42,6 @@ class Translation(_Model):
 class PageRef(_Model):
     """A page that one refers to, or that refers to one (expanded with ``expand``)."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [examples.SEED_REF]})
-
     id: str
     collection: str | None
     title: str | None
@@ -89,59 +87,10 @@ _FALLBACK = (
     "With lang_fallback=true: true when the page stands in for one missing in the first "
     "language asked for."
 )
-_SEED_TIMELINE_ITEM: dict[str, Any] = {
-    "id": examples.SEED_ID,
-    "title": "The US-ICC Relationship",
-    "url": "/about-the-icc/the-us-icc-relationship/",
-    "collection": "about-the-icc",
-    "lang": "en",
-    "timeline": examples.seed_timeline(),
-}
-_SEED_HIT: dict[str, Any] = {
-    "id": examples.SEED_ID,
-    "title": "The US-ICC Relationship",
-    "url": "/about-the-icc/the-us-icc-relationship/",
-    "collection": "about-the-icc",
-    "snippet": "…the <mark>Rome</mark> <mark>Statute</mark>, the treaty that created the ICC…",
-    "score": 7.25,
-}
-_COLLECTIONS: dict[str, Any] = {
-    "data": [
-        {
-            "name": "about-the-icc",
-            "label": "About The Icc",
-            "count": 1,
-            "output": True,
-            "permalink": "/:collection/:path/",
-        }
-    ]
-}
-_DIAGNOSTICS: dict[str, Any] = {
-    "data": [
-        {
-            "source_path": "_cases/broken.md",
-            "line": 2,
-            "severity": "error",
-            "code": "front-matter-invalid-yaml",
-            "message": "The front matter is not valid YAML; the file is left out.",
-        }
-    ],
-    "meta": {"errors": 1, "warnings": 0},
-}
-_READY: dict[str, Any] = {
-    "status": "ready",
-    "pages": 1,
-    "content_version": "6dec455cbc688f625eb07c93a4239951",
-    "diagnostics": {"errors": 0, "warnings": 0},
-}
 
 
 class PageSummary(_Model):
     """A page without its body."""
-
-    model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [examples.seed_summary()]}
-    )
 
     id: str = Field(description=_DOC["id"])
     collection: str | None = Field(description=_DOC["collection"])
@@ -164,10 +113,6 @@ class PageSummary(_Model):
 class Page(PageSummary):
     """A page with its rendered body, derived fields and neighbours."""
 
-    model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [examples.seed_page()]}
-    )
-
     html: str = Field(description="The body rendered as Jekyll renders it (before any layout).")
     excerpt: str | None = Field(description="Jekyll's excerpt, as HTML.")
     plaintext: str = Field(description="The visible text of the body.")
@@ -183,10 +128,6 @@ class Page(PageSummary):
 class PageItem(_Model):
     """A page in a list. Every field is present unless ``fields`` selects some;
     ``include`` adds rendered fields."""
-
-    model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [examples.seed_summary()]}
-    )
 
     id: str = Field(description=_DOC["id"])
     collection: str | None = Field(None, description=_DOC["collection"])
@@ -227,13 +168,6 @@ class ListMeta(_Model):
 
 
 class PageList(_Model):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [examples.list_of(examples.seed_summary()), examples.EXPANDED_LIST]
-        },
-    )
-
     data: list[PageItem]
     meta: ListMeta
 
@@ -251,10 +185,6 @@ class TimelineItem(_Model):
 
 
 class TimelineList(_Model):
-    model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [examples.list_of(_SEED_TIMELINE_ITEM)]}
-    )
-
     data: list[TimelineItem]
     meta: ListMeta
 
@@ -275,10 +205,6 @@ class SearchHit(_Model):
 
 
 class SearchResults(_Model):
-    model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [examples.list_of(_SEED_HIT)]}
-    )
-
     data: list[SearchHit]
     meta: ListMeta
 
@@ -292,8 +218,6 @@ class CollectionInfo(_Model):
 
 
 class CollectionList(_Model):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [_COLLECTIONS]})
-
     data: list[CollectionInfo]
 
 
@@ -332,8 +256,6 @@ class WebhookReport(_Model):
 
 
 class DiagnosticList(_Model):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [_DIAGNOSTICS]})
-
     data: list[DiagnosticItem]
     meta: DiagnosticCounts
     webhooks: WebhookReport | None = Field(
@@ -344,22 +266,33 @@ class DiagnosticList(_Model):
 class RedirectMap(RootModel[dict[str, str]]):
     """``{old path: target}``, as jekyll-redirect-from writes ``redirects.json``."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [dict(examples.REDIRECTS)]})
-
 
 class Health(_Model):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"status": "ok"}]})
-
     status: Literal["ok"]
 
 
 class Ready(_Model):
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [_READY]})
-
     status: Literal["ready"]
     pages: int = Field(ge=0)
     content_version: str = Field(description="A hash of the content being served.")
     diagnostics: DiagnosticCounts
+
+
+class Found(_Model):
+    """Where ``find`` leads: the body of its redirects (``Location`` says it too)."""
+
+    location: str = Field(
+        description="Where the redirect points: the page's API resource, or the address "
+        "elsewhere that a `redirect_to` leads to."
+    )
+    id: str | None = Field(description="The page's id; null when the URL leads off this API.")
+    url: str | None = Field(
+        description="The page's URL on the site; null when the URL leads off this API."
+    )
+    moved: bool = Field(
+        description="True (a 301) when the URL asked for is an old one: a `redirect_from`, or "
+        "a page with `redirect_to`."
+    )
 
 
 _CHANGES: dict[str, Any] = {
@@ -394,19 +327,6 @@ class ValidationErrorItem(BaseModel):
 class Problem(BaseModel):
     """RFC 9457 problem details, the body of every error."""
 
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "type": "https://content-api.dev/problems/not-found",
-                    "title": "Not Found",
-                    "status": 404,
-                    "detail": "No page has the id 'about-the-icc/nope'.",
-                }
-            ]
-        }
-    )
-
     type: str = Field(description="A URI naming the kind of problem.")
     title: str = Field(description="A short summary of the kind of problem.")
     status: int = Field(ge=400, le=599)
@@ -420,34 +340,8 @@ class Problem(BaseModel):
     )
 
 
-_SEED_IFRAME = (
-    "<iframe src='https://cdn.knightlab.com/libs/timeline3/latest/embed/index.html?"
-    "source=0AtZ5yV_Pso2idDZQRXNfUzQxd3JTQzhhMXg5UEpVYmc&amp;font=bevan-pontanosans&amp;"
-    "lang=en&amp;height=480' width='640' height='480' webkitallowfullscreen "
-    "mozallowfullscreen allowfullscreen frameborder='0'></iframe>"
-)
-
-
 class OEmbed(_Model):
     """An oEmbed 1.0 response of type ``rich``: HTML to insert, and its size."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "version": "1.0",
-                    "type": "rich",
-                    "title": "The US-ICC Relationship",
-                    "provider_name": "International Criminal Court Project",
-                    "provider_url": "https://www.aba-icc.org/",
-                    "html": _SEED_IFRAME,
-                    "width": 640,
-                    "height": 480,
-                }
-            ]
-        },
-    )
 
     version: Literal["1.0"]
     type: Literal["rich"]
@@ -479,29 +373,6 @@ class JsonFeedItem(_Model):
 
 class JsonFeed(_Model):
     """A JSON Feed 1.1 of the newest dated pages."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "version": "https://jsonfeed.org/version/1.1",
-                    "title": "International Criminal Court Project",
-                    "home_page_url": "https://www.aba-icc.org/",
-                    "authors": [{"name": "International Criminal Court Project"}],
-                    "items": [
-                        {
-                            "id": "https://www.aba-icc.org/events/2014-dialogs/",
-                            "url": "https://www.aba-icc.org/events/2014-dialogs/",
-                            "title": "2014 International Humanitarian Law Dialogs",
-                            "content_html": "<p>…</p>\n",
-                            "date_published": "2014-08-27T03:48:00Z",
-                        }
-                    ],
-                }
-            ]
-        },
-    )
 
     version: Literal["https://jsonfeed.org/version/1.1"]
     title: str = Field(description="The site's `title`.")

@@ -7,6 +7,8 @@ Semantics, where the issue leaves a choice:
   numbers), that is a QueryError for the parameter: the client asked something that cannot
   mean anything. A field no document has is not an error: it matches nothing.
 - ``null`` counts as missing: ``exists=true`` keeps documents with a value other than null.
+- Several values (a repeated key adds its values) match when any of them does; for ``ne``,
+  the document equals none of them.
 - ``eq`` (and ``filter[F]=a,b``): any value equals, and an array equals when one of its
   elements does. Text equality is exact (case-sensitive).
 - ``ne``: the document *has* the field and equals none of the values. A document without the
@@ -23,6 +25,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+
+import numpy as np
 
 from api.query.columns import TEXT_KINDS, Column, FieldIndex, Span
 from api.query.errors import QueryError
@@ -52,6 +56,8 @@ def select(index: FieldIndex, flt: Filter) -> Mask:
     """The documents ``flt`` keeps, as a mask over the documents."""
     if flt.op is Op.EXISTS:
         present = mask_of(index.size, view(index.present))
+        if len(set(flt.values)) > 1:  # exists:true or exists:false (a repeat): every document
+            return np.ones(index.size, dtype=np.bool_)
         return present if flt.values == ("true",) else ~present
     spans = [
         (column, span)

@@ -7,11 +7,19 @@ Grammar (the raw ``(key, value)`` pairs, repeated keys kept):
 - ``filter[FIELD][OP]=v`` with OP one of ``eq ne gt gte lt lte contains exists``. ``eq``, ``ne`` and
   ``contains`` take a comma list (any of / none of / any of); the others exactly one value.
   A comma inside a value is written ``\\,`` and a backslash ``\\\\``. Items are trimmed.
-  Each ``filter`` parameter is one condition and all conditions must hold, so repeating
-  ``filter[tags]=a&filter[tags]=b`` asks for both.
+- ``filter=FIELD:VALUE,FIELD:OP:VALUE``: the same conditions in one string, for generated
+  clients (:mod:`api.query.filterform`). Repeats add conditions.
+- Conditions on different fields, or with different operators, must all hold. The same field
+  and operator given again (in either form, or both) add values, exactly as a comma list
+  does: ``filter[tags]=a&filter[tags]=b`` is ``filter[tags]=a,b`` (any of), ``ne`` none of,
+  and ``gt``, ``gte``, ``lt``, ``lte`` and ``exists`` hold when any of their values does.
+  A repeated key never narrows a result to nothing by itself.
 - ``has_timeline=true|false``; ``sort=field,-field2`` (``-`` descending, ``+`` or nothing
   ascending; a field repeated is ignored); ``fields=id,title,data.country``;
-  ``include=html,excerpt,...``; ``limit`` (1 to 100, default 20); ``offset`` (0 or more).
+  ``include=html,excerpt,...``, ``expand=key,key.key``; ``limit`` (1 to 100, default 20);
+  ``offset`` (0 or more).
+  Their items are names: split at commas with no escapes, ASCII spaces around each ignored,
+  empty items skipped (``api.query.grammar`` gives each one's exact rule).
 - ``lang=en,pt-br``: pages in any of these languages (BCP 47 ranges, see
   :mod:`api.query.languages`; ``*`` for any language); repeats add to the list, in order.
   ``lang_fallback=true`` reads them as an order of preference instead (without ``lang``, it
@@ -38,7 +46,9 @@ from enum import StrEnum
 from urllib.parse import parse_qsl
 
 from api.content.languages import tag_key
+from api.query import filterform
 from api.query.errors import QueryError
+from api.query.filterform import valid_field
 
 
 class Op(StrEnum):
@@ -89,6 +99,7 @@ MAX_LIMIT = 100
 # Bounds that no real client reaches; they keep one request's work bounded.
 MAX_FILTER_KEYS = 8  # distinct ``filter[...]`` names, operators included
 MAX_FILTER_REPEATS = 4  # conditions under one name (``filter[tags]=a&filter[tags]=b``)
+#: Conditions in all, whatever their form (one ``filter=`` string may hold them all).
 MAX_FILTERS = MAX_FILTER_KEYS * MAX_FILTER_REPEATS
 MAX_VALUES = 100
 MAX_SORT_KEYS = 8
@@ -106,6 +117,7 @@ MAX_FILTER_FIELD_CHARS = 64
 MAX_FILTER_VALUE_CHARS = 120
 MAX_Q_CHARS = 1000
 MAX_LANG_CHARS = 256
+MAX_FILTER_CHARS = 2048  # the ``filter=`` form: 32 conditions of 64 characters
 MAX_EXPAND_CHARS = (
     128  # what the URL budget leaves a list with every other parameter at its longest
 )
@@ -117,6 +129,7 @@ MAX_CHARS = {
     "include": MAX_INCLUDE_CHARS,
     "q": MAX_Q_CHARS,
     "lang": MAX_LANG_CHARS,
+    "filter": MAX_FILTER_CHARS,
     "expand": MAX_EXPAND_CHARS,
 }
 
@@ -208,7 +221,8 @@ def parse_list_query(
     parser does not know (``q``, say) are left to the caller, any other name is an error."""
     scalars = _scalars(params, allowed)
     collections: set[str] = set()
-    filters: list[Filter] = []
+    filters: list[Filter] = []  # the filter= form
+    bracketed: list[Filter] = []  # filter[FIELD] and filter[FIELD][OP]
     fields: list[str] = []
     include: set[str] = set()
     langs: list[str] = []
@@ -216,21 +230,25 @@ def parse_list_query(
         if key == "collection":
             collections.update(item for item in split_items(value) if item)
         elif key == "lang":
-            langs += [_lang_range(item) for item in split_items(value) if item]
+            langs += [_lang_range(item) for item in names(value)]
         elif key == "fields":
-            fields += [_field(item, key) for item in split_items(value) if item]
+            fields += [_field(item, key) for item in names(value)]
         elif key == "include":
-            include.update(_include(item) for item in split_items(value) if item)
+            include.update(_include(item) for item in names(value))
         elif key.startswith("filter[") and "filter" in allowed:
-            filters.append(_filter(key, value))
-    if len(filters) > MAX_FILTERS:
+            bracketed.append(_filter(key, value))
+        elif key == "filter" and "filter" in allowed:
+            filters += [_condition(c) for c in filterform.parse_conditions(value)]
+    written = Counter(f.param for f in bracketed)
+    if len(bracketed) > MAX_FILTERS:
         raise QueryError("filter", f"at most {MAX_FILTERS} filter parameters are allowed")
-    written = Counter(f.param for f in filters)
     if len(written) > MAX_FILTER_KEYS:
         raise QueryError("filter", f"at most {MAX_FILTER_KEYS} different filters are allowed")
     for param, count in written.items():
         if count > MAX_FILTER_REPEATS:
             raise QueryError(param, f"is given more than {MAX_FILTER_REPEATS} times")
+    if len(filters) + len(bracketed) > MAX_FILTERS:
+        raise QueryError("filter", f"at most {MAX_FILTERS} filter conditions are allowed in all")
     if len(fields) > MAX_FIELDS:
         raise QueryError("fields", f"at most {MAX_FIELDS} fields are allowed")
     if len(langs) > MAX_LANGS:
@@ -242,7 +260,7 @@ def parse_list_query(
     sort, backlink_sort = _split_sort(_sort(scalars.get("sort", "")))
     return ListQuery(
         collections=tuple(sorted(collections)),
-        filters=tuple(filters),
+        filters=merge_filters([*bracketed, *filters]),
         has_timeline=None if has_timeline is None else _bool(has_timeline, "has_timeline"),
         sort=sort,
         fields=tuple(dict.fromkeys(fields)) if fields else None,
@@ -282,13 +300,7 @@ def parse_search_query(
         raise QueryError("q", "is required: the words to search for")
     collections = {i for key, value in params if key == "collection" for i in split_items(value)}
     collections.discard("")
-    langs = [
-        _lang_range(item)
-        for key, value in params
-        if key == "lang"
-        for item in split_items(value)
-        if item
-    ]
+    langs = [_lang_range(item) for key, value in params if key == "lang" for item in names(value)]
     if len(langs) > MAX_LANGS:
         raise QueryError("lang", f"takes at most {MAX_LANGS} languages")
     return SearchQuery(
@@ -372,9 +384,26 @@ def split_items(value: str) -> list[str]:
     return items
 
 
-def valid_field(name: str) -> bool:
-    """Whether a field name is well formed: dotted segments, none empty, no brackets."""
-    return bool(name) and "[" not in name and "]" not in name and "" not in name.split(".")
+def names(value: str) -> list[str]:
+    """The items of a list of names (``sort``, ``fields``, ``include``, ``lang``): split at
+    every comma (no escapes: a name holds no comma), ASCII spaces around each trimmed, empty
+    items skipped."""
+    return [item for item in (part.strip(" ") for part in value.split(",")) if item]
+
+
+def merge_filters(filters: Sequence[Filter]) -> tuple[Filter, ...]:
+    """One condition per field and operator, in the order first given: a repeat adds its
+    values, as a comma list would (the first one's name is kept for errors)."""
+    merged: dict[tuple[str, Op], Filter] = {}
+    for flt in filters:
+        key = (flt.field, flt.op)
+        found = merged.get(key)
+        if found is None:
+            merged[key] = flt
+        else:
+            values = tuple(dict.fromkeys((*found.values, *flt.values)))
+            merged[key] = Filter(flt.field, flt.op, values, found.param)
+    return tuple(merged.values())
 
 
 def _scalars(params: Sequence[tuple[str, str]], allowed: frozenset[str]) -> dict[str, str]:
@@ -389,8 +418,6 @@ def _scalars(params: Sequence[tuple[str, str]], allowed: frozenset[str]) -> dict
         name = "filter" if key.startswith("filter[") else key
         if name not in allowed:
             raise QueryError(key, "is not a parameter of this endpoint")
-        if key == "filter":
-            raise QueryError(key, "needs a field: write filter[FIELD]=VALUE")
         if key in _SCALARS:
             if key in seen and seen[key] != value:
                 raise QueryError(key, "is given more than once with different values")
@@ -423,6 +450,10 @@ def _filter(key: str, value: str) -> Filter:
     return Filter(field=field, op=op, values=values, param=key)
 
 
+def _condition(condition: filterform.Condition) -> Filter:
+    return Filter(condition.field, Op(condition.op), (condition.value,), filterform.PARAM)
+
+
 def _field(name: str, param: str) -> str:
     if not valid_field(name):
         raise QueryError(param, f"{name!r} is not a field name (dotted names, no empty parts)")
@@ -431,25 +462,24 @@ def _field(name: str, param: str) -> str:
 
 def _sort(value: str) -> tuple[SortKey, ...]:
     keys: dict[str, SortKey] = {}
-    for item in split_items(value):
-        if not item:
-            continue
-        descending = item.startswith("-")
-        name = _field(item[1:] if item[0] in "+-" else item, "sort")
-        keys.setdefault(name, SortKey(name, descending))  # a later repeat cannot change the order
-    if len(keys) > MAX_SORT_KEYS:
+    items = names(value)
+    if len(items) > MAX_SORT_KEYS:  # counted as written, repeats too (as the schema says)
         raise QueryError("sort", f"takes at most {MAX_SORT_KEYS} fields")
+    for item in items:
+        descending = item.startswith("-")
+        name = item[1:].lstrip(" ") if item[0] in "+-" else item
+        if name[:1] in ("+", "-"):
+            raise QueryError("sort", f"{item[:40]!r} has more than one sign")
+        name = _field(name, "sort")
+        keys.setdefault(name, SortKey(name, descending))  # a later repeat cannot change the order
     return tuple(keys.values())
 
 
 def _expand(params: Sequence[tuple[str, str]]) -> tuple[str, ...]:
-    paths: dict[str, None] = {}
-    for key, value in params:
-        if key == "expand":
-            paths.update((_field(item, "expand"), None) for item in split_items(value) if item)
-    if len(paths) > MAX_EXPAND:
+    written = [item for key, value in params if key == "expand" for item in names(value)]
+    if len(written) > MAX_EXPAND:  # counted as written, repeats too (as the schema says)
         raise QueryError("expand", f"takes at most {MAX_EXPAND} paths")
-    return tuple(paths)
+    return tuple(dict.fromkeys(_field(item, "expand") for item in written))
 
 
 def _split_sort(keys: tuple[SortKey, ...]) -> tuple[tuple[SortKey, ...], BacklinkSort]:

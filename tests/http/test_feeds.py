@@ -121,3 +121,27 @@ def test_they_have_etags(make_client: MakeClient) -> None:
         assert client.get(path, headers={"if-none-match": etag}).status_code == 304
         # Built once per content version: the same bytes on every request and replica.
         assert make_client(SITE).get(path).headers["etag"] == etag
+
+
+def test_a_client_that_prefers_text_gets_the_xml_as_text_xml(make_client: MakeClient) -> None:
+    client = make_client(SITE)
+    for path, own in (("/feed.xml", "application/atom+xml"), ("/sitemap.xml", "application/xml")):
+        default = client.get(path)
+        assert default.headers["content-type"] == f"{own}; charset=utf-8"
+        assert "Accept" in default.headers["vary"]
+        for accept, expected in [
+            ("text/xml", "text/xml"),
+            ("text/*", "text/xml"),
+            (f"text/xml;q=0.9, {own}", own),
+            (f"{own};q=0.5, text/xml", "text/xml"),
+            ("*/*", own),
+            ("application/json", own),  # nothing else is offered: the XML as itself
+        ]:
+            answer = client.get(path, headers={"Accept": accept})
+            assert answer.status_code == 200, accept
+            assert answer.headers["content-type"] == f"{expected}; charset=utf-8", accept
+            assert answer.content == default.content
+            assert answer.headers["vary"] == default.headers["vary"]
+        etag = default.headers["etag"]
+        revalidated = client.get(path, headers={"Accept": "text/xml", "If-None-Match": etag})
+        assert revalidated.status_code == 304

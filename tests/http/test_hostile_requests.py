@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,15 +20,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from starlette.types import Message
 
-from api.http.docs_meta import (
-    BACKLINK_SORT_PATTERN,
-    EXPAND_PATTERN,
-    FIELDS_PATTERN,
-    INCLUDE_PATTERN,
-    LANG_PATTERN,
-    SORT_PATTERN,
-)
-from api.query import QueryError, parse_list_query, parse_page_query
 from api.settings import Settings
 from tests.http.conftest import SITE, Client, build_app
 from tests.support.sites import page, write_site
@@ -279,45 +269,6 @@ def test_malformed_parameters_are_422_problems(shared: Client, path: str, param:
     body = response.json()
     assert body["status"] == 422 and body["detail"]
     assert param in {error["param"] for error in body["errors"]}, body
-
-
-@pytest.mark.parametrize(
-    ("name", "pattern"),
-    [
-        ("sort", SORT_PATTERN),
-        ("fields", FIELDS_PATTERN),
-        ("include", INCLUDE_PATTERN),
-        ("lang", LANG_PATTERN),
-        ("expand", EXPAND_PATTERN),
-        ("page sort", BACKLINK_SORT_PATTERN),
-    ],
-)
-@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
-@given(
-    value=st.one_of(
-        st.text(st.sampled_from(list("ab-+.,[]\\ \t\n\x1c\x85\u3000\ufeff")), max_size=10),
-        st.text(st.sampled_from(list("en-_*1,\\ ")), max_size=12),
-        st.text(max_size=10),
-        # Backlink orders: referenced_by.COLLECTION.FIELD, signed or not.
-        st.tuples(
-            st.sampled_from(["", "-", "+", " -", "\\-"]),
-            st.text(st.sampled_from(list("ab-+.,[]\\ \t")), max_size=8),
-        ).map(lambda parts: f"{parts[0]}referenced_by.{parts[1]}"),
-    )
-)
-def test_the_documented_patterns_are_the_parsers_rules(name: str, pattern: str, value: str) -> None:
-    """The OpenAPI schema's patterns accept exactly what the parsers accept, so fuzzers and
-    generated clients send what is served and nothing that is refused."""
-    documented = re.search(pattern.removesuffix("$") + r"\Z", value) is not None
-    try:
-        if name == "page sort":
-            parse_page_query([("sort", value)])
-        else:
-            parse_list_query([(name, value)])
-        accepted = True
-    except QueryError:
-        accepted = False
-    assert documented == accepted
 
 
 @pytest.mark.parametrize(

@@ -114,17 +114,104 @@ def test_every_request_the_schema_calls_valid_fits_the_servers_limits(
     target, count = len(path) + 1, 0
     for parameter in op.get("parameters", []):
         schema, name = parameter["schema"], parameter["name"]
+        if parameter["in"] == "header":
+            continue
         if parameter["in"] == "path":
             target += _longest(schema) - len("{" + name + "}")
-        elif parameter.get("style") == "deepObject":
-            names = schema["propertyNames"]["maxLength"]
-            value = schema["additionalProperties"]["anyOf"]
-            repeats = max(option.get("maxItems", 1) for option in value)
-            pairs = schema["maxProperties"] * repeats
-            count += pairs
-            target += pairs * (len(name) + 2 + names + 1 + _longest(value[0]) + 1)
         else:
             count += 1
             target += len(name) + 1 + _longest(schema) + 1
     assert target <= limits.max_url_length, target
     assert count <= limits.max_query_params, count
+
+
+def test_metadata_linters_ask_for() -> None:
+    info = SCHEMA["info"]
+    assert info["contact"]["url"].startswith("https://") and info["contact"]["name"]
+    assert info["license"] == {"name": "MIT", "identifier": "MIT"}
+    assert SCHEMA["servers"] == [
+        {"url": "/", "description": "The server that serves this document"}
+    ]
+    # Public, with an optional preview token: declared once, so that generators that read
+    # only an operation's own requirement (openapi-python-client) take a plain Client.
+    assert SCHEMA["security"] == [{}, {"previewToken": []}]
+    assert not [op for _, _, op in OPERATIONS if "security" in op]
+    public = create_app(Settings(public_url="https://api.example.org"), start=False).openapi()
+    assert public["servers"][0]["url"] == "https://api.example.org"
+
+
+CONDITIONAL = [(path, method, op) for path, method, op in OPERATIONS if "304" in op["responses"]]
+
+
+@pytest.mark.parametrize(
+    ("path", "method", "op"), CONDITIONAL, ids=[f"{m.upper()} {p}" for p, m, _ in CONDITIONAL]
+)
+def test_conditional_requests_are_declared(path: str, method: str, op: dict[str, Any]) -> None:
+    params = {(p["in"], p["name"]): p for p in op["parameters"]}
+    assert ("header", "If-None-Match") in params
+    paged = ("query", "offset") in params
+    for status in ("200", "304"):
+        headers = op["responses"][status]["headers"]
+        wanted = {"ETag", "Cache-Control"} | ({"Link", "X-Total-Count"} if paged else set())
+        assert set(headers) >= wanted, status
+        for name in wanted:
+            assert headers[name] == {"$ref": f"#/components/headers/{name}"}
+
+
+def test_operations_that_never_answer_304_declare_none() -> None:
+    for operation in ("findPage", "getHealth", "getReadiness"):
+        op = next(op for _, _, op in OPERATIONS if op["operationId"] == operation)
+        assert "304" not in op["responses"], operation
+    assert {op["operationId"] for _, _, op in CONDITIONAL} >= {"getPage", "listPages"}
+
+
+def test_declared_headers_are_sent() -> None:
+    """Every declared response header, required ones included, is on the real responses
+    (200 and 304) of the bundled site."""
+    from fastapi.testclient import TestClient
+
+    from tests.http.conftest import build_app
+    from tests.support.sites import CONTENT
+
+    client = TestClient(build_app(CONTENT))
+    for target, operation in [
+        (f"/api/v1/pages/{SEED_ID}", "getPage"),
+        ("/api/v1/pages?limit=1", "listPages"),
+        ("/api/v1/search?q=rome", "searchPages"),
+        ("/api/v1/timelines", "listTimelines"),
+        ("/feed.xml", "getAtomFeed"),
+    ]:
+        op = next(op for _, _, op in OPERATIONS if op["operationId"] == operation)
+        first = client.get(target)
+        again = client.get(target, headers={"If-None-Match": first.headers["etag"]})
+        for response, status in ((first, "200"), (again, "304")):
+            assert response.status_code == int(status), target
+            for name in op["responses"][status]["headers"]:
+                assert response.headers.get(name), (target, status, name)
+        assert int(first.headers.get("x-total-count", "0")) >= 0
+
+
+def test_find_declares_where_it_leads() -> None:
+    op = SCHEMA["paths"]["/api/v1/find"]["get"]["responses"]
+    assert op["200"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Page"
+    }
+    for status in ("301", "307"):
+        assert op[status]["content"]["application/json"]["schema"] == {
+            "$ref": "#/components/schemas/Found"
+        }
+        assert op[status]["headers"]["Location"]["required"] is True
+
+
+def test_feeds_are_declared_as_text_too() -> None:
+    for path, own in (("/feed.xml", "application/atom+xml"), ("/sitemap.xml", "application/xml")):
+        content = SCHEMA["paths"][path]["get"]["responses"]["200"]["content"]
+        assert list(content) == [own, "text/xml"]
+        assert all(media["schema"] == {"type": "string"} for media in content.values())
+
+
+def test_list_parameters_have_short_patterns() -> None:
+    """Generators copy patterns into client-side validators: no multi-kilobyte regexes."""
+    for _, _, op in OPERATIONS:
+        for parameter in op.get("parameters", []):
+            assert len(parameter["schema"].get("pattern", "")) < 800, parameter["name"]

@@ -82,6 +82,28 @@ def test_a_redirect_document_leads_where_it_points(client: Client) -> None:
     assert _find(client, "/e.html") == (301, "https://example.org/blog/new%20e")
 
 
+@pytest.mark.parametrize(
+    ("url", "status", "doc_id"),
+    [("/old-a/", 301, "a"), ("/plain.html", 307, "plain"), ("/c.html", 301, None)],
+)
+def test_a_redirects_body_says_where_it_leads(
+    client: Client, url: str, status: int, doc_id: str | None
+) -> None:
+    """For clients that do not follow redirects (openapi-python-client's): JSON as the
+    schema's ``Found``."""
+    response = client.get("/api/v1/find", params={"url": url}, follow_redirects=False)
+    assert response.status_code == status
+    assert response.headers["content-type"] == "application/json"
+    body = response.json()
+    assert body["location"] == response.headers["location"]
+    assert body["id"] == doc_id and body["moved"] is (status == 301)
+    if doc_id is None:
+        assert body["url"] is None
+    else:
+        page = client.get(f"/api/v1/pages/{doc_id}").json()
+        assert body["url"] == page["url"]
+
+
 def test_chains_are_followed_to_the_end(client: Client) -> None:
     # /chain-start/ -> docs/chain (redirect_to /b.html) -> b (redirect_to /a.html) -> a
     assert _find(client, "/chain-start/") == (301, "/api/v1/pages/a")
@@ -148,7 +170,7 @@ def test_the_example_is_the_served_map() -> None:
     from tests.http.conftest import build_app
 
     served = TestClient(build_app(CONTENT)).get("/api/v1/redirects").json()
-    assert served == examples.REDIRECTS
+    assert served == examples.example("RedirectMap")
 
 
 def test_a_redirect_document_is_listed_nowhere(client: Client) -> None:

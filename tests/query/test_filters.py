@@ -79,12 +79,40 @@ def test_booleans(index: QueryIndex) -> None:
 def test_arrays_match_by_membership(index: QueryIndex) -> None:
     assert names(index, "filter[tags]=war") == ["a", "b"]
     assert names(index, "filter[tags]=peace") == ["a"]
-    assert names(index, "filter[tags]=war&filter[tags]=peace") == ["a"]  # both
+    assert names(index, "filter[tags]=war,peace") == ["a", "b"]  # any of
     assert names(index, "filter[tags][contains]=war") == ["a", "b"]
     assert names(index, "filter[tags][contains]=wa") == []  # an element, not a substring
     assert names(index, "filter[mixed]=1") == ["e"]
     assert names(index, "filter[mixed]=one") == ["e"]
     assert names(index, "filter[mixed][gt]=0") == ["e"]
+
+
+def test_a_repeated_key_adds_values_as_a_comma_list_does(index: QueryIndex) -> None:
+    """Repeats mean "any of" (``ne``: none of), never a narrowing to nothing."""
+    assert names(index, "filter[country]=sudan&filter[country]=mali") == ["a", "b"]
+    assert names(index, "filter[tags]=war&filter[tags]=peace") == ["a", "b"]
+    assert names(index, "filter[country][ne]=sudan&filter[country][ne]=mali") == ["c"]
+    assert names(index, "filter[year][gte]=2015&filter[year][gte]=2010") == ["a", "b"]
+    assert names(index, "filter[score][lt]=3&filter[score][gt]=9") == []  # two operators: both
+    assert names(index, "filter[country][exists]=true&filter[country][exists]=false") == [*"abcde"]
+
+
+def test_the_string_form_is_the_same_query(index: QueryIndex) -> None:
+    for short, bracketed in [
+        ("country:sudan", "filter[country]=sudan"),
+        ("country:eq:sudan,country:mali", "filter[country]=sudan,mali"),
+        ("year:gte:2011", "filter[year][gte]=2011"),
+        ("score:gt:2,score:lte:10", "filter[score][gt]=2&filter[score][lte]=10"),
+        ("label:contains:A", "filter[label][contains]=A"),
+        ("tags:war,country:ne:mali", "filter[tags]=war&filter[country][ne]=mali"),
+        ("nested.level:5", "filter[nested.level]=5"),
+        ("data.country:Sudan", "filter[data.country]=Sudan"),
+        ("country:exists:FALSE", "filter[country][exists]=false"),
+    ]:
+        assert names(index, "filter=" + short.replace(",", "%2C")) == names(index, bracketed)
+    # The two forms combine, and a repeat in either adds values.
+    assert names(index, "filter=country:sudan&filter[country]=mali") == ["a", "b"]
+    assert names(index, "filter=country:sudan&filter=year:gte:2011") == []
 
 
 def test_contains_on_text_is_a_case_insensitive_substring(index: QueryIndex) -> None:

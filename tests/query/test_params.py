@@ -14,7 +14,7 @@ from api.query import (
     parse_list_query,
     parse_search_query,
 )
-from api.query.params import check_pairs, query_pairs, split_items
+from api.query.params import check_pairs, names, query_pairs, split_items
 from tests.query.helpers import pairs
 
 
@@ -77,9 +77,65 @@ def test_escaped_commas_and_trimmed_items() -> None:
     assert split_items("trailing\\") == ["trailing\\"]
 
 
-def test_repeated_filters_are_separate_conditions() -> None:
-    query = parse("filter[tags]=a&filter[tags]=b")
-    assert [f.values for f in query.filters] == [("a",), ("b",)]
+def test_names_are_split_at_commas_and_trimmed_of_spaces() -> None:
+    assert names(" id, title ,,data.Case Name,") == ["id", "title", "data.Case Name"]
+    query = parse_list_query([("fields", "id, title ,"), ("sort", "- date, + title")])
+    assert query.fields == ("id", "title")
+    assert query.sort == (SortKey("date", descending=True), SortKey("title"))
+    assert error("sort=--date").param == "sort"
+
+
+def test_a_repeated_filter_adds_values() -> None:
+    query = parse("filter[tags]=a&filter[tags]=b,a&filter[tags][ne]=c")
+    assert query.filters == (
+        Filter("tags", Op.EQ, ("a", "b"), "filter[tags]"),
+        Filter("tags", Op.NE, ("c",), "filter[tags][ne]"),
+    )
+    assert parse("filter[tags]=a&filter[tags]=b") == parse("filter[tags]=a,b")
+    assert parse("filter[x][gt]=1&filter[x][gt]=2").filters[0].values == ("1", "2")
+
+
+def test_the_filter_string_form() -> None:
+    query = parse_list_query(
+        [
+            ("filter", " country : sudan, order:gte:10 ,,country:uganda,x:exists: TRUE "),
+            ("filter", r"t:eq:10:30,u:a\:b\,c,v:\\w\x,w: contains :a b"),
+        ]
+    )
+    assert query.filters == (
+        Filter("country", Op.EQ, ("sudan", "uganda"), "filter"),
+        Filter("order", Op.GTE, ("10",), "filter"),
+        Filter("x", Op.EXISTS, ("true",), "filter"),
+        Filter("t", Op.EQ, ("10:30",), "filter"),
+        Filter("u", Op.EQ, ("a:b,c",), "filter"),
+        Filter("v", Op.EQ, ("\\w\\x",), "filter"),
+        Filter("w", Op.CONTAINS, ("a b",), "filter"),
+    )
+    assert parse_list_query([("filter", ""), ("filter", " , ")]).filters == ()
+    both = parse_list_query([("filter", "country:sudan"), ("filter[country]", "mali")])
+    assert both.filters == (Filter("country", Op.EQ, ("mali", "sudan"), "filter[country]"),)
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("country", "needs a field and a value"),
+        (":sudan", "not a field name"),
+        ("a..b:x", "not a field name"),
+        ("a[0]:x", "not a field name"),
+        (r"a\,b:x", "not a field name"),
+        ("time:10:30", "not an operator"),
+        ("x:GTE:1", "not an operator"),
+        ("x:exists:maybe", "takes true or false"),
+        ("x:exists:", "takes true or false"),
+        ("x:y\\", "lone backslash"),
+        (",".join(["x:1"] * 33), "at most 32 conditions"),
+    ],
+)
+def test_the_filter_string_form_refuses_what_it_cannot_mean(value: str, says: str) -> None:
+    with pytest.raises(QueryError) as caught:
+        parse_list_query([("filter", value)])
+    assert caught.value.param == "filter" and says in caught.value.message
 
 
 def test_sort_prefixes_and_repeats() -> None:
@@ -127,6 +183,7 @@ def test_nameless_pairs_are_ignored() -> None:
         ("include=body", "include"),
         ("page=2", "page"),
         ("filter=1", "filter"),
+        ("filter=a:b&filter[x]=" + "&filter[x]=".join("12345"), "filter[x]"),
         ("sort[title]=asc", "sort[title]"),
         ("q=court", "q"),
     ],
@@ -146,6 +203,8 @@ def test_allowed_parameters_are_left_to_the_caller() -> None:
 def test_bounds_on_work_per_request() -> None:
     many = "&".join(f"filter[f{i}]=1" for i in range(40))
     assert error(many).param == "filter"
+    mixed = "&".join([*(f"filter[f{i}]=1" for i in range(8)), "filter=" + ",".join(["x:1"] * 25)])
+    assert "in all" in error(mixed).message
     assert error("filter[x]=" + ",".join("v" * 101)).param == "filter[x]"
     assert error("sort=" + ",".join(f"f{i}" for i in range(9))).param == "sort"
 

@@ -12,7 +12,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 
 from api.http import schemas
-from api.http.cache import Cached
+from api.http.cache import VARY, Cached
 from api.http.deps import ServedDep
 from api.http.docs_meta import errors
 from api.http.errors import NotFound
@@ -28,6 +28,10 @@ router = APIRouter(tags=["feeds"])
 JSON_FEED = "application/feed+json"
 ATOM = "application/atom+xml; charset=utf-8"
 XML = "application/xml; charset=utf-8"
+#: What a client gets that asks for ``text/xml`` (RFC 7303) over the XML's own type: the
+#: same bytes, for tools that read text types only.
+TEXT_XML = "text/xml; charset=utf-8"
+XML_VARY = VARY + ", Accept"
 _NO_URL = (
     "The site has no `url` in `_config.yml`, and feeds and sitemaps need absolute URLs: "
     "add the site's address (`url: https://example.org`)."
@@ -54,12 +58,11 @@ _SITEMAP_EXAMPLE = """<?xml version='1.0' encoding='utf-8'?>
 
 
 def _xml_response(media_type: str, example: str, what: str) -> dict[int | str, Any]:
+    text = {"schema": {"type": "string"}, "example": example}
     return {
         200: {
-            "description": what,
-            "content": {
-                media_type.split(";")[0]: {"schema": {"type": "string"}, "example": example}
-            },
+            "description": f"{what} `Accept: text/xml` gets the same XML as `text/xml`.",
+            "content": {media_type.split(";")[0]: text, TEXT_XML.split(";")[0]: text},
         },
         **errors(404),
     }
@@ -107,12 +110,14 @@ def json_feed(request: Request, served: ServedDep) -> Any:
     responses=_xml_response(ATOM, _ATOM_EXAMPLE, "The feed, as `application/atom+xml`."),
 )
 def atom_feed(request: Request, served: ServedDep) -> Any:
+    media_type = _xml_type(request, ATOM)
+
     def build(root: str) -> Cached:
         feed = feeds.build_feed(served.site, root)
         body = feeds.atom(feed, _public(request, "/feed.xml"))
-        return Cached.build(body, ATOM, served.store.cache_control)
+        return Cached.build(body, media_type, served.store.cache_control, vary=XML_VARY)
 
-    return _send(request, served, "feed.xml", build)
+    return _send(request, served, "feed.xml", build, media_type)
 
 
 @router.get(
@@ -130,17 +135,55 @@ def atom_feed(request: Request, served: ServedDep) -> Any:
     responses=_xml_response(XML, _SITEMAP_EXAMPLE, "The sitemap, as `application/xml`."),
 )
 def get_sitemap(request: Request, served: ServedDep) -> Any:
+    media_type = _xml_type(request, XML)
+
     def build(root: str) -> Cached:
-        return Cached.build(sitemap(served.site, root), XML, served.store.cache_control)
+        body = sitemap(served.site, root)
+        return Cached.build(body, media_type, served.store.cache_control, vary=XML_VARY)
 
-    return _send(request, served, "sitemap.xml", build)
+    return _send(request, served, "sitemap.xml", build, media_type)
 
 
-def _send(request: Request, served: Served, name: str, build: Callable[[str], Cached]) -> Any:
+def _xml_type(request: Request, own: str) -> str:
+    """``text/xml`` when the client prefers it to the XML's own type, else the own type."""
+    accept = request.headers.get("accept")
+    if not accept:
+        return own
+    quality = _qualities(accept)
+    kind = own.split(";")[0]
+    as_own = max(quality.get(kind, 0.0), quality.get("application/*", 0.0), quality.get("*/*", 0.0))
+    as_text = max(quality.get("text/xml", 0.0), quality.get("text/*", 0.0), quality.get("*/*", 0.0))
+    return TEXT_XML if as_text > as_own else own
+
+
+def _qualities(accept: str) -> dict[str, float]:
+    found: dict[str, float] = {}
+    for part in accept.split(","):
+        kind, *params = (piece.strip() for piece in part.split(";"))
+        quality = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        kind = kind.lower()
+        found[kind] = max(found.get(kind, 0.0), quality)
+    return found
+
+
+def _send(
+    request: Request,
+    served: Served,
+    name: str,
+    build: Callable[[str], Cached],
+    media_type: str = JSON_FEED,
+) -> Any:
     root = site_root(served.site.snapshot.config)
     if root is None:
         raise NotFound(_NO_URL)
-    cached = served.store.resource((name,), lambda: build(root))
+    cached = served.store.resource((name, media_type), lambda: build(root))
     assert cached is not None  # build always makes one
     return CachedResponse(cached, request)
 

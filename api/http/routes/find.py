@@ -5,15 +5,27 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import quote
 
+import orjson
 from fastapi import APIRouter, Query
-from starlette.responses import RedirectResponse
+from starlette.responses import Response
 
+from api.content.model import Document
+from api.http import schemas
 from api.http.deps import ServedDep
 from api.http.docs_meta import TEXT_PATTERN, errors
 from api.http.errors import NotFound
 from api.site import Site
 
 router = APIRouter(prefix="/api/v1", tags=["pages"])
+
+_LOCATION = {
+    "Location": {
+        "description": "Where the redirect points (what `location` says).",
+        "required": True,
+        "schema": {"type": "string"},
+    }
+}
+CACHE_CONTROL = "public, max-age=60"
 
 
 @router.get(
@@ -30,11 +42,25 @@ router = APIRouter(prefix="/api/v1", tags=["pages"])
         "leads to, or to the URL elsewhere it leads to."
     ),
     status_code=307,
-    response_class=RedirectResponse,
+    response_model=None,
     responses={
-        301: {"description": "The URL is a redirect: where it leads, in `Location`."},
-        307: {"description": "The page's API resource, in `Location`."},
-        **errors(404, 422),
+        200: {
+            "description": "The page, for a client that follows the redirect (when it leads "
+            "to a page of this API).",
+            "model": schemas.Page,
+        },
+        301: {
+            "description": "The URL is an old one (a redirect): where it leads, in `Location` "
+            "and in the body.",
+            "model": schemas.Found,
+            "headers": _LOCATION,
+        },
+        307: {
+            "description": "The page's API resource, in `Location` and in the body.",
+            "model": schemas.Found,
+            "headers": _LOCATION,
+        },
+        **errors(404, 422, conditional=False),
     },
 )
 def find_page(
@@ -71,28 +97,29 @@ def find_page(
             raise NotFound(f"No page has the source path {source_path!r}.")
     if url is None:
         assert by_path is not None
-        return _redirect(page_location(by_path.id), 307)
+        return _to_page(by_path, moved=False)
     if by_path is None:
         return _by_url(served.site, url)
     # Both: the page the URL leads to (through its redirects) must have the source path.
     found = served.site.resolve_url(url)
     if found is None or found.doc is None or found.doc.id != by_path.id:
         raise NotFound(f"No page has the URL {url!r} and the source path {source_path!r}.")
-    return _redirect(page_location(by_path.id), 301 if found.moved else 307)
+    return _to_page(by_path, moved=found.moved)
 
 
 def page_location(doc_id: str) -> str:
     return f"/api/v1/pages/{quote(doc_id, safe='/')}"
 
 
-def _by_url(site: Site, url: str) -> RedirectResponse:
+def _by_url(site: Site, url: str) -> Response:
     found = site.resolve_url(url)
     if found is None:
         raise NotFound(f"No page has the URL {url!r}.")
     if found.doc is not None:
-        return _redirect(page_location(found.doc.id), 301 if found.moved else 307)
+        return _to_page(found.doc, moved=found.moved)
     if found.url is not None and found.url.lower().startswith(("http://", "https://")):
-        return _redirect(found.url, 301)
+        elsewhere = quote(found.url, safe=_URL_SAFE)
+        return _redirect(schemas.Found(location=elsewhere, id=None, url=None, moved=True))
     if found.loop:
         raise NotFound(f"The URL {url!r} is a redirect that never reaches a page (a loop).")
     if found.url is not None:
@@ -103,7 +130,21 @@ def _by_url(site: Site, url: str) -> RedirectResponse:
     )
 
 
-def _redirect(location: str, status: int) -> RedirectResponse:
-    return RedirectResponse(
-        location, status_code=status, headers={"cache-control": "public, max-age=60"}
+def _to_page(doc: Document, *, moved: bool) -> Response:
+    location = page_location(doc.id)
+    return _redirect(schemas.Found(location=location, id=doc.id, url=doc.url, moved=moved))
+
+
+def _redirect(found: schemas.Found) -> Response:
+    """A 301 (moved) or 307 to ``found.location``, which the JSON body repeats, so that a
+    client that does not follow redirects still gets an answer it can read."""
+    return Response(
+        orjson.dumps(found.model_dump()),
+        status_code=301 if found.moved else 307,
+        media_type="application/json",
+        headers={"location": found.location, "cache-control": CACHE_CONTROL},
     )
+
+
+#: What stays as it is in a Location header (as Starlette's redirects keep it).
+_URL_SAFE = ":/%#?=@[]!$&'()*+,;"

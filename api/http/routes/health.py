@@ -19,6 +19,9 @@ router = APIRouter(tags=["health"])
     summary="Liveness",
     description="200 while the process is up, even before the content is loaded.",
     response_model=schemas.Health,
+    # Answered whether or not the content is loaded; the URL limit and the parameter
+    # checks still come first.
+    responses=errors(422, conditional=False, loading=False),
 )
 def healthz() -> Any:
     return {"status": "ok"}
@@ -31,7 +34,7 @@ def healthz() -> Any:
     description="503 until the content is loaded; then the page count, the content version "
     "(a hash of the content, equal on every replica serving it) and the diagnostic counts.",
     response_model=schemas.Ready,
-    responses=errors(),
+    responses=errors(422, conditional=False),
 )
 def readyz(served: ServedDep) -> Any:
     errors, warnings = served.site.load_counts()

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 from starlette.concurrency import run_in_threadpool
 
-from api.http import detail, examples, schemas
+from api.http import detail, schemas
 from api.http.deps import ServedDep
 from api.http.docs_meta import (
     FIRST_ID,
@@ -99,7 +99,7 @@ _SUFFIX = {"page": "", "html": "/html", "timeline": "/timeline", "timeline-data"
     responses={
         200: {
             "description": "TimelineJS JSON (title, events, eras).",
-            "content": {"application/json": {"example": examples.TIMELINE_DATA}},
+            "content": {"application/json": {}},
         },
         **errors(404, 422),
     },
