@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import copy
+import contextlib
 import json
 import os
 import sys
@@ -110,6 +110,29 @@ def serve(
     log_level: Annotated[
         str, typer.Option(envvar="CONTENT_API_LOG_LEVEL", help="Log level.")
     ] = "info",
+    access_log: Annotated[
+        bool,
+        typer.Option(
+            "--access-log/--no-access-log",
+            envvar="CONTENT_API_ACCESS_LOG",
+            help="One line per request on stdout (shown at log level info and below).",
+        ),
+    ] = True,
+    log_format: Annotated[
+        str,
+        typer.Option(
+            envvar="CONTENT_API_LOG_FORMAT",
+            help="`text`, or `json` (one JSON object a line, for log shippers).",
+        ),
+    ] = "text",
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option(
+            envvar="CONTENT_API_CACHE_DIR",
+            help="Keep parsed pages, rendered HTML and the search index here between "
+            "restarts (and share them between workers).",
+        ),
+    ] = None,
     header_timeout: Annotated[
         float,
         typer.Option(
@@ -140,12 +163,18 @@ def serve(
     ] = "auto",
 ) -> None:
     """Serve the API. Every option can also come from its `CONTENT_API_*` variable."""
-    import uvicorn
-
+    from api.logconfig import LEVELS, log_config
     from api.settings import Settings
 
     if not content_dir.is_dir():
         err.print(f"[red]error:[/red] content folder {content_dir} does not exist")
+        raise typer.Exit(2)
+    log_format = log_format.strip().lower()
+    if log_format not in ("text", "json"):
+        err.print("[red]error:[/red] --log-format must be text or json")
+        raise typer.Exit(2)
+    if log_level.strip().lower() not in LEVELS:
+        err.print(f"[red]error:[/red] --log-level must be one of {', '.join(LEVELS)}")
         raise typer.Exit(2)
     values: dict[str, Any] = {
         "content_dir": content_dir,
@@ -160,6 +189,9 @@ def serve(
         "sanitize": sanitize,
         "public_url": public_url,
         "log_level": log_level,
+        "access_log": access_log,
+        "log_format": log_format,
+        "cache_dir": cache_dir,
         "header_timeout": header_timeout,
         "body_timeout": body_timeout,
         "limit_concurrency": limit_concurrency,
@@ -171,17 +203,20 @@ def serve(
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
     _exit_zero_on_sigterm()
+    logging_config = log_config(log_level, log_format)
     common: dict[str, Any] = {
         "host": host,
         "port": port,
         "log_level": log_level,
-        "log_config": _log_config(log_level),
+        "log_config": logging_config,
+        # Requests are logged by the app (api.http.accesslog), at a fraction of the cost.
+        "access_log": False,
         "timeout_graceful_shutdown": 30,
         "proxy_headers": True,
         "server_header": False,
-        **_connection_options(settings),
     }
     if workers > 1:
+        import uvicorn
         from pydantic import SecretStr
 
         # Each content version is delivered once, by whichever worker takes its lock first.
@@ -194,13 +229,31 @@ def serve(
             elif isinstance(value, SecretStr):
                 value = value.get_secret_value()
             os.environ[f"CONTENT_API_{name.upper()}"] = str(value)
-        uvicorn.run("api.http.app:app_from_env", factory=True, workers=workers, **common)
+        uvicorn.run(
+            "api.http.app:app_from_env",
+            factory=True,
+            workers=workers,
+            **common,
+            **_connection_options(settings),
+        )
         return
+    # The content starts loading now, on other cores (child processes, through a fork server
+    # that is ready by the time they are needed), while this process imports the web stack.
+    import logging.config
+
+    from api import processes
+    from api.earlyload import EarlyLoad
+
+    logging.config.dictConfig(logging_config)
+    processes.prepare()
+    early = EarlyLoad(settings)
+    import uvicorn
+
     from api.http.app import create_app
     from api.http.protocol import configure
 
     configure(settings.header_timeout, settings.body_timeout)
-    uvicorn.run(create_app(settings), **common)
+    uvicorn.run(create_app(settings, early=early), **common, **_connection_options(settings))
 
 
 def _lock_dir() -> Path:
@@ -255,11 +308,18 @@ def _descriptors_for(connections: int) -> int:
 
 def _exit_zero_on_sigterm() -> None:
     """SIGTERM is how orchestrators ask for a stop: after uvicorn's graceful shutdown (which
-    lets requests in flight finish), exit 0 rather than die of the re-raised signal."""
+    lets requests in flight finish, then stops the background work), exit 0 at once rather
+    than die of the re-raised signal. At once: tearing down a large snapshot object by
+    object takes a second and frees nothing the system would not."""
+    import logging
     import signal
 
     def stop(signum: int, frame: object) -> None:
-        raise SystemExit(0)
+        logging.shutdown()
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        os._exit(0)
 
     signal.signal(signal.SIGTERM, stop)
 
@@ -385,6 +445,92 @@ def _progress(label: str) -> Iterator[Callable[[int, int], None]]:
         bar.stop()
 
 
+cache_app = typer.Typer(
+    name="cache",
+    no_args_is_help=True,
+    help="The cache directory: parsed pages, rendered HTML and the search index, kept "
+    "between restarts and shared by workers.",
+)
+app.add_typer(cache_app)
+
+CacheDir = Annotated[
+    Path,
+    typer.Option(
+        "--cache-dir",
+        envvar="CONTENT_API_CACHE_DIR",
+        help="The cache directory (`serve --cache-dir` uses the same).",
+    ),
+]
+
+
+@cache_app.command(
+    "build",
+    epilog="Example: `content-api cache build -c site --cache-dir /srv/cache`, then "
+    "`content-api serve -c site --cache-dir /srv/cache` starts warm.",
+)
+def cache_build(
+    cache_dir: CacheDir,
+    content_dir: ContentDir = Path("content"),
+    unpublished: Annotated[
+        bool,
+        typer.Option("--unpublished", envvar="CONTENT_API_UNPUBLISHED", help="As `serve`."),
+    ] = False,
+    future: Annotated[
+        bool, typer.Option("--future", envvar="CONTENT_API_FUTURE", help="As `serve`.")
+    ] = False,
+    drafts: Annotated[
+        bool, typer.Option("--drafts", envvar="CONTENT_API_DRAFTS", help="As `serve`.")
+    ] = False,
+    sanitize: Annotated[
+        bool, typer.Option("--sanitize", envvar="CONTENT_API_SANITIZE", help="As `serve`.")
+    ] = False,
+    public_url: Annotated[
+        str | None, typer.Option(envvar="CONTENT_API_PUBLIC_URL", help="As `serve`.")
+    ] = None,
+) -> None:
+    """Parse, index and render the whole site into the cache directory, so that a server
+    started with the same settings is ready at once (a Docker image ships warm)."""
+    from api.earlyload import load_options
+    from api.http.runtime import site_options
+    from api.persist.build import build_cache
+    from api.persist.db import Unusable
+    from api.settings import Settings
+
+    if not content_dir.is_dir():
+        err.print(f"[red]error:[/red] content folder {content_dir} does not exist")
+        raise typer.Exit(2)
+    settings = Settings(
+        content_dir=content_dir,
+        unpublished=unpublished,
+        future=future,
+        drafts=drafts,
+        sanitize=sanitize,
+        public_url=public_url,
+        cache_dir=cache_dir,
+    )
+    try:
+        with _progress("rendering") as advance:
+            report = build_cache(
+                content_dir, cache_dir, load_options(settings), site_options(settings), advance
+            )
+    except Unusable as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    err.print(
+        f"[green]cached {report.documents} pages ({report.reused} files read from the cache) in "
+        f"{report.seconds:.1f}s: {report.path} ({report.bytes / 1_000_000:.1f} MB)[/green]"
+    )
+
+
+@cache_app.command("clear", epilog="Example: `content-api cache clear --cache-dir /srv/cache`")
+def cache_clear(cache_dir: CacheDir) -> None:
+    """Remove the cache files from the cache directory (and nothing else)."""
+    from api.persist.build import clear_cache
+
+    removed = clear_cache(cache_dir) if cache_dir.is_dir() else 0
+    err.print(f"removed {removed} cache files from {cache_dir}")
+
+
 @app.command(epilog="Example: `content-api openapi --out openapi/openapi.json`")
 def openapi(
     out: Annotated[
@@ -459,19 +605,6 @@ def assets_fetch(
         highlight=False,
         soft_wrap=True,
     )
-
-
-def _log_config(level: str) -> dict[str, Any]:
-    """uvicorn's logging, with the service's own logger on the same handler."""
-    from uvicorn.config import LOGGING_CONFIG
-
-    config = copy.deepcopy(LOGGING_CONFIG)
-    config["loggers"]["content_api"] = {
-        "handlers": ["default"],
-        "level": level.upper(),
-        "propagate": False,
-    }
-    return config
 
 
 @app.command("preview-token", epilog="Example: `content-api preview-token >> tokens.txt`")

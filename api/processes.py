@@ -5,16 +5,111 @@ mutexes while requests search, say) and can wait on it forever. So children are 
 directly only while this process runs a single thread; otherwise they are forked from
 multiprocessing's fork server, a clean single-threaded process started once, which already
 holds the modules the work needs.
+
+Work runs on behalf of an owner (``Children``, one per server runtime) set with
+``working_for``: stopping the owner kills its children at once and makes the waiting code
+raise ``Cancelled``, so a server asked to stop during start-up does not wait for the work.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import multiprocessing
+import os
+import pickle
 import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextvars import ContextVar
+from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
+from typing import Any, TypeVar
 
-#: What the fork server imports once, so its children start with it loaded.
-PRELOAD = ["api.content.reading", "api.site.indexes"]
+from api import pickling
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: What the fork server imports once, so its children start with it loaded: what parsing
+#: needs, which a start waits for (the search index's child imports the rest itself).
+PRELOAD = ["api.content.reading", "api.persist.reading"]
+#: How often waiting code looks whether its owner is stopping (seconds).
+POLL_SECONDS = 0.05
+
+
+class Cancelled(Exception):
+    """The owner of this work is stopping; the work was abandoned."""
+
+
+class ChildFailed(Exception):
+    """A child process died or could not be started; the caller does the work itself."""
+
+
+class Children:
+    """The child processes working for one owner, stopped together."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._live: set[BaseProcess] = set()
+        self.stopping = threading.Event()
+
+    def stop(self) -> None:
+        """Kill every child now; whoever waits on one gets ``Cancelled``."""
+        with self._lock:
+            self.stopping.set()
+            live = list(self._live)
+        for process in live:
+            _kill(process)
+
+    def check(self) -> None:
+        if self.stopping.is_set():
+            raise Cancelled()
+
+    @contextlib.contextmanager
+    def running(self, process: BaseProcess) -> Iterator[BaseProcess]:
+        """Start ``process`` as one of these children; it is killed and reaped on the way out."""
+        with self._lock:
+            self.check()
+            self._live.add(process)
+        try:
+            try:
+                process.start()
+            except (OSError, ValueError, RuntimeError) as exc:
+                raise ChildFailed(str(exc)) from exc
+            self.check()  # a stop between adding and starting could not kill it
+            yield process
+        finally:
+            with self._lock:
+                self._live.discard(process)
+            _kill(process)
+            with contextlib.suppress(AssertionError):  # never started
+                process.join()
+
+
+def _kill(process: BaseProcess) -> None:
+    with contextlib.suppress(OSError, ValueError, AttributeError, AssertionError):
+        if process.is_alive():
+            process.kill()
+
+
+_NOBODY = Children()  # for work outside any owner: never stopped
+_owner: ContextVar[Children] = ContextVar("children", default=_NOBODY)
+
+
+@contextlib.contextmanager
+def working_for(children: Children) -> Iterator[None]:
+    """Children started in this block (in this thread) belong to ``children``."""
+    token = _owner.set(children)
+    try:
+        yield
+    finally:
+        _owner.reset(token)
+
+
+def owner() -> Children:
+    return _owner.get()
 
 
 def context() -> BaseContext:
@@ -36,3 +131,157 @@ def prepare() -> None:
 
         multiprocessing.get_context("forkserver").set_forkserver_preload(PRELOAD)
         forkserver.ensure_running()
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def call_in_child(target: Callable[..., R], *args: Any, limit: float) -> R:
+    """``target(*args)`` in a child process, its result sent back (pickled).
+
+    Raises ``ChildFailed`` when no child could do it (the caller does it itself),
+    ``TimeoutError`` past ``limit`` seconds and ``Cancelled`` when the owner stops.
+    """
+    children = owner()
+    ctx = context()
+    receiver, sender = ctx.Pipe(duplex=False)
+    process = ctx.Process(  # type: ignore[attr-defined]
+        target=_call, args=(target, args, sender), daemon=True
+    )
+    try:
+        with children.running(process):
+            sender.close()
+            if not _wait_for([receiver], children, limit):
+                raise TimeoutError(f"the child took more than {limit:.0f}s")
+            try:
+                ok, value = receiver.recv()
+            except (EOFError, OSError) as exc:
+                children.check()
+                raise ChildFailed("the child died") from exc
+            if not ok:
+                raise ChildFailed(value)
+            result: R = value
+            return result
+    finally:
+        receiver.close()
+        sender.close()
+
+
+def map_in_children(
+    work: Callable[..., list[R]], items: Sequence[T], *args: Any, workers: int, batch: int
+) -> Iterator[list[R]]:
+    """``work(some_items, *args)`` over ``items``, in ``workers`` child processes, each item
+    once; the results of each batch of ``batch`` items come back as soon as it is done.
+
+    Raises ``ChildFailed`` when a child dies or cannot start (the items whose results were
+    not yielded yet are then the caller's to do) and ``Cancelled`` when the owner stops.
+    """
+    children = owner()
+    ctx = context()
+    shares = [items[i::workers] for i in range(workers)]
+    with contextlib.ExitStack() as stack:
+        open_: list[Connection] = []
+        for share in shares:
+            if not share:
+                continue
+            receiver, sender = ctx.Pipe(duplex=False)
+            stack.callback(receiver.close)
+            # Pickled here, the fast way, rather than by multiprocessing (see api.pickling).
+            task = pickling.dumps((work, share, args, batch))
+            process = ctx.Process(  # type: ignore[attr-defined]
+                target=_map, args=(task, sender), daemon=True
+            )
+            stack.enter_context(children.running(process))
+            sender.close()
+            open_.append(receiver)
+        while open_:
+            for ready in _ready(open_, children):
+                try:
+                    message = pickle.loads(ready.recv_bytes())
+                except (EOFError, OSError) as exc:
+                    children.check()
+                    raise ChildFailed("a child died") from exc
+                if message is None:  # that child is done
+                    open_.remove(ready)
+                elif isinstance(message, str):
+                    raise ChildFailed(message)
+                else:
+                    yield message
+
+
+def _ready(connections: list[Connection], children: Children) -> list[Connection]:
+    while True:
+        children.check()
+        found = wait(connections, timeout=POLL_SECONDS)
+        if found:
+            return [c for c in found if isinstance(c, Connection)]
+
+
+def _wait_for(connections: list[Connection], children: Children, limit: float) -> bool:
+    deadline = time.monotonic() + limit
+    while (remaining := deadline - time.monotonic()) > 0:
+        children.check()
+        if wait(connections, timeout=min(POLL_SECONDS, remaining)):
+            return True
+    children.check()
+    return False
+
+
+def _call(target: Callable[..., Any], args: tuple[Any, ...], sender: Connection) -> None:
+    gc.disable()  # a short-lived child: collecting cycles only slows it down
+    try:
+        outcome: tuple[bool, Any] = (True, target(*args))
+    except Exception as exc:
+        outcome = (False, f"{type(exc).__name__}: {exc}")
+    with contextlib.suppress(OSError):  # the parent stopped waiting: nobody to tell
+        sender.send(outcome)
+        sender.close()
+
+
+def _map(task: bytes, sender: Connection) -> None:
+    gc.disable()
+    try:
+        work, share, args, batch = pickle.loads(task)
+        for start in range(0, len(share), batch):
+            sender.send_bytes(pickling.dumps(work(share[start : start + batch], *args)))
+        sender.send_bytes(pickling.dumps(None))
+    except OSError:
+        return  # the parent stopped listening
+    except Exception as exc:
+        with contextlib.suppress(OSError):
+            sender.send_bytes(pickling.dumps(f"{type(exc).__name__}: {exc}"))
+    with contextlib.suppress(OSError):
+        sender.close()
+
+
+def settle_heap(first: bool) -> None:
+    """After a snapshot is in: keep what is alive out of the cyclic collector's way.
+
+    A large site is millions of objects that live as long as the snapshot; left to the
+    collector, each would be traversed again and again (the first time right after the
+    load, for half a second at 20,000 pages). Frozen, they are never traversed. Before
+    freezing again, a later load unfreezes and collects once, so the snapshots it replaced
+    are freed (cycles included) rather than kept frozen forever.
+    """
+    if not first:
+        gc.unfreeze()
+        gc.collect()
+    gc.freeze()
+
+
+@contextlib.contextmanager
+def no_collection() -> Iterator[None]:
+    """No cyclic garbage collection in this block: building many objects at once (a whole
+    site) otherwise triggers collections that find nothing to free."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -62,6 +62,17 @@ class Settings(BaseSettings):
     max_url_length: int = Field(8192, ge=256, description="Longest request target accepted.")
     max_query_params: int = Field(64, ge=1, description="Most query parameters accepted.")
     log_level: str = Field("info", description="uvicorn log level.")
+    access_log: bool = Field(
+        True, description="One line per request on stdout (at log levels info and below)."
+    )
+    log_format: Literal["text", "json"] = Field(
+        "text", description="`text` lines, or `json`: one JSON object a line, for log shippers."
+    )
+    cache_dir: Path | None = Field(
+        None,
+        description="Where parsed pages, rendered HTML and the search index are kept between "
+        "restarts and shared by workers (none: every start reads everything).",
+    )
     header_timeout: float = Field(
         10.0, gt=0, description="Seconds a client has to send its request line and headers."
     )
@@ -136,6 +147,11 @@ class Settings(BaseSettings):
             return tuple(part.strip() for part in value.split(",") if part.strip())
         return value
 
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _lower_format(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
+
     @field_validator("preview_tokens")
     @classmethod
     def _check_tokens(cls, value: SecretStr | None) -> SecretStr | None:
@@ -192,6 +208,11 @@ class Settings(BaseSettings):
     @classmethod
     def _strip_slash(cls, value: str | None) -> str | None:
         return value.rstrip("/") if value else None
+
+    @property
+    def logs_requests(self) -> bool:
+        """Whether requests are logged: the access log is on and the level shows info."""
+        return self.access_log and self.log_level.strip().lower() in ("trace", "debug", "info")
 
     @property
     def stream_cap(self) -> int:

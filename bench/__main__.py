@@ -1,7 +1,8 @@
 """``make bench``: every benchmark in one run, written to ``docs/performance.md``.
 
-``python -m bench [render] [throughput] [coldstart] [scale] [references] [events]`` runs
-some parts only (the report then holds only those).
+``python -m bench [render] [throughput] [coldstart] [scale] [references] [events] [stalled]``
+runs some parts only (the report then holds only those). The run ends with every figure next
+to its target (``bench/targets.py``), and the report starts with the same table.
 """
 
 from __future__ import annotations
@@ -14,17 +15,24 @@ import time
 from typing import Any
 
 from bench.common import CORPUS, ROOT, machine
+from bench.targets import figures, summary_lines, summary_table
 from bench.throughput import PAGE
 
-PARTS = ("render", "throughput", "coldstart", "scale", "references", "events")
+PARTS = ("render", "throughput", "coldstart", "scale", "references", "events", "stalled")
 TARGETS = {
-    "throughput": "page detail at least 0.80 of a bare Starlette app's requests per second",
-    "coldstart": "time to ready at most 1.5x Hugo's build; first-touch p95 at most 20 ms",
+    "throughput": "with the default settings, page detail, and the page detail, collection "
+    "list and 304 revalidation of a browser on another origin, each at least 0.90 of a bare "
+    "Starlette app replaying the same status, headers and bytes; the access log costs at most "
+    "10%",
+    "coldstart": "cold start (empty cache directory) at most 1.0x Hugo's build, warm restart "
+    "at most 0.3x; first-touch p95 at most 20 ms",
     "scale": (
         "list and filter p50 at most 3x detail p50, search at most 10x, search for two "
         "common words at most 5x, RSS at most 1.5 GiB"
     ),
     "references": "an expanded page detail p50 at most 2x a plain page detail p50",
+    "stalled": "p99 under 100 ms while 2,000 connections stall, every one of them closed "
+    "within 15 s",
     "events": "page detail with 1,000 event streams open at least 0.90 of it with none",
 }
 
@@ -49,6 +57,7 @@ def main(argv: list[str]) -> int:
         json.dumps(results, indent=2, default=str) + "\n"
     )
     print(f"wrote {out.relative_to(ROOT)}")
+    print("\n".join(["", "== targets", *summary_lines(figures(results))]), flush=True)
     return 0
 
 
@@ -71,8 +80,15 @@ def render_report(results: dict[str, Any]) -> str:
         "# Performance",
         "",
         f"Measured {now} by `make bench` (`bench/`) on {machine()}.",
-        "Every figure is compared with a baseline measured in the same run. Re-run to refresh",
-        "this page; `make profile` draws flame graphs of a loaded server (py-spy).",
+        "Every figure is compared with a baseline measured in the same run, with loads in",
+        "turn; a busy machine still moves ratios by tens of percent, so re-run on a quiet one",
+        "to refresh this page. `make profile` draws flame graphs of a loaded server (py-spy).",
+        "",
+        "## Every figure against its target",
+        "",
+        *summary_table(figures(results)),
+        "",
+        "How each is measured is in the section below that names it.",
         "",
     ]
     if "render" in results:
@@ -105,52 +121,73 @@ def render_report(results: dict[str, Any]) -> str:
         ]
     if "throughput" in results:
         r = results["throughput"]
+        log = r["access_log"]
         lines += [
-            "## (a) Throughput: page detail against bare Starlette",
+            "## (a) Throughput as browsers get it, against bare Starlette",
             "",
             f"Target: {TARGETS['throughput']}.",
             "",
-            f"`GET {PAGE}` ({r['body_bytes']} bytes) against a bare Starlette app returning "
-            "the same bytes, both on the same uvicorn (httptools, uvloop, one process), wrk "
-            f"with 1 thread and {r['connections']} connections, {r['rounds']} alternating "
-            f"rounds of {r['seconds']} s; medians.",
+            "The API runs as `content-api serve` with its defaults (access log on, written to a "
+            "file). Each request is measured against a bare Starlette app on the same uvicorn "
+            "(httptools, uvloop, one process) replaying the very status, headers and bytes the "
+            "API answered to it. wrk with 1 thread and "
+            f"{r['connections']} connections, {r['rounds']} alternating rounds of "
+            f"{r['seconds']} s; medians. Browser headers: `Origin` (another origin), "
+            "`Accept-Encoding: gzip, deflate, br`, and `If-None-Match` for the revalidation.",
             "",
-            "| | requests/s | p99 latency |",
-            "|---|---:|---:|",
-            f"| content API | {_f(r['api_rps'], 0)} | {_f(r['api_p99_ms'])} ms |",
-            f"| bare Starlette | {_f(r['bare_rps'], 0)} | {_f(r['bare_p99_ms'])} ms |",
+            "| request | API req/s | bare req/s | **API/bare** | API p99 | bare p99 |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        for case in r["cases"]:
+            lines.append(
+                f"| {case['name']} (`{case['request']}`) | {_f(case['api_rps'], 0)} | "
+                f"{_f(case['bare_rps'], 0)} | **{_f(case['ratio'])}** | "
+                f"{_f(case['api_p99_ms'])} ms | {_f(case['bare_p99_ms'])} ms |"
+            )
+        errors = int(sum(case["errors"] for case in r["cases"]))
+        lines += [
             "",
-            f"**Ratio API/bare: {_f(r['ratio'])}.** Non-2xx responses: {int(r['errors'])}.",
+            f"Non-2xx/3xx responses: {errors}. The access log's own cost (page detail from a "
+            f"browser, with the log against `--no-access-log`): {_f(log['logged_rps'], 0)} "
+            f"against {_f(log['quiet_rps'], 0)} req/s, **{_f(log['ratio'])}** "
+            f"({log['lines_written']:,} lines written).",
             "",
         ]
     if "coldstart" in results:
         r = results["coldstart"]
+        runs = r["runs"]
+        touch, built = r["first_touch"], r["first_touch_built"]
         lines += [
-            "## (b) Cold start against Hugo, first touch, and (c) memory",
+            "## (b) Start-up against Hugo, first touch, and (c) memory",
             "",
             f"Target: {TARGETS['coldstart']}.",
             "",
             f"27 copies of the aba-icc site: {r['markdown_files']:,} markdown files, "
             f"{r['documents']:,} documents served. Hugo builds the same {r['hugo_documents']:,} "
             "documents with layouts that output only the content; the API is timed from "
-            "process start to its first 200 on `/readyz` (no cache on disk: every start is cold). "
-            "Medians of 3 runs.",
+            "process start to its first 200 on `/readyz`. Each run times Hugo, then the API "
+            "with no cache directory, with an empty one (which it fills), and restarted on that "
+            "filled one. Medians.",
             "",
-            "| | seconds | runs |",
-            "|---|---:|---|",
-            f"| hugo | {_f(r['hugo_s'])} | {_runs(r['hugo_runs'])} |",
-            f"| content API, to ready | {_f(r['api_ready_s'])} | {_runs(r['api_runs'])} |",
+            "| | seconds | / Hugo | runs |",
+            "|---|---:|---:|---|",
+            f"| hugo | {_f(r['hugo_s'])} | 1.00 | {_runs(runs['hugo'])} |",
+            f"| API, cold, no cache directory | {_f(r['default_s'])} | "
+            f"{_f(r['default_ratio'])} | {_runs(runs['default'])} |",
+            f"| API, cold, empty cache directory | {_f(r['cold_s'])} | "
+            f"**{_f(r['cold_ratio'])}** | {_runs(runs['cold'])} |",
+            f"| API, warm restart from the cache | {_f(r['warm_s'])} | "
+            f"**{_f(r['warm_ratio'])}** | {_runs(runs['warm'])} |",
             "",
-            f"**Ratio API/Hugo: {_f(r['ratio'])}** (of the medians; of the best runs: "
-            f"{_f(r['ratio_of_best'])}). Hugo's times vary from run to run on this shared "
-            "machine; both are measured in turn, in the same run.",
+            "First requests for the HTML of 300 random pages right after ready: on a cold "
+            f"start (each page rendered on its first request) p50 {_f(touch['p50_ms'])} ms, "
+            f"**p95 {_f(touch['p95_ms'])} ms**, max {_f(touch['max_ms'])} ms; on a warm start "
+            f"from a directory filled by `content-api cache build` "
+            f"({_f(r['cache_build_s'], 1)} s) p50 {_f(built['p50_ms'])} ms, "
+            f"p95 {_f(built['p95_ms'])} ms, max {_f(built['max_ms'])} ms.",
             "",
-            f"First requests for the HTML of 300 random pages, right after ready (each page is "
-            f"rendered on its first request): p50 {_f(r['first_touch_p50_ms'])} ms, "
-            f"**p95 {_f(r['first_touch_p95_ms'])} ms**, max {_f(r['first_touch_max_ms'])} ms.",
-            "",
-            f"Memory (RSS): {_f(r['rss_ready_mib'], 0)} MiB when ready, "
-            f"{_f(r['rss_after_mib'], 0)} MiB after those requests.",
+            f"Memory (RSS): {_f(touch['rss_ready_mib'], 0)} MiB when ready, "
+            f"{_f(touch['rss_after_mib'], 0)} MiB after those requests.",
             "",
         ]
     if "scale" in results:
@@ -188,7 +225,37 @@ def render_report(results: dict[str, Any]) -> str:
         lines += _references(results["references"])
     if "events" in results:
         lines += _events(results["events"])
+    if "stalled" in results:
+        lines += _stalled(results["stalled"])
     return "\n".join(lines)
+
+
+def _stalled(r: dict[str, Any]) -> list[str]:
+    lines = [
+        "## Ordinary requests while 2,000 connections stall",
+        "",
+        f"Target: {TARGETS['stalled']}.",
+        "",
+        "The API with its default settings on the aba-icc corpus, once per HTTP parser. "
+        "Sequential page-detail requests (half on a kept-alive connection, half on new ones) "
+        "for 6 s with no stalled connection, then for 6 s while 2,000 connections that sent "
+        "half a request line are open (the 10 s header deadline closes them); three rounds in "
+        "turn, then a last quiet one.",
+        "",
+        "| parser | p50 quiet | p99 quiet | p50 stalled | **p99 stalled** | all closed after |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    for parser, found in r.items():
+        if not isinstance(found, dict):
+            continue  # bench_seconds
+        quiet, during = found["no_stalled"], found["with_stalled"]
+        lines.append(
+            f"| {parser} | {_f(quiet['p50_ms'])} ms | {_f(quiet['p99_ms'])} ms | "
+            f"{_f(during['p50_ms'])} ms | **{_f(during['p99_ms'])} ms** | "
+            f"{', '.join(f'{x:g} s' for x in found['all_closed_after_s'])} "
+            f"({found['stalled_closed']:,} of {found['stalled_opened']:,}) |"
+        )
+    return [*lines, ""]
 
 
 def _events(r: dict[str, Any]) -> list[str]:

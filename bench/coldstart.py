@@ -1,8 +1,16 @@
-"""(b) Cold start against Hugo, first-touch latency, and (c) memory, at ~20,000 documents.
+"""(b) Start-up against Hugo, first-touch latency and (c) memory, at ~20,000 documents.
 
 The aba-icc site is replicated 27 times. Hugo builds the same documents (with layouts that
 output just the content); the API is timed from process start to its first 200 on
-``/readyz``. Then 300 random pages' HTML are fetched once each, as first requests.
+``/readyz``, in three ways, each run in turn with Hugo so that drift on the machine hits
+all alike:
+
+- cold, no cache directory (the default);
+- cold, with an empty cache directory (which it fills as it goes);
+- warm: a restart on that filled directory (what a restart, or one more worker, does).
+
+Then 300 random pages' HTML are fetched once each, as first requests, right after ready:
+on a cold start, and on a warm start from a directory filled by ``content-api cache build``.
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ from typing import Any
 import httpx
 
 from bench.common import (
+    BIN,
     CORPUS,
     api_server,
     free_port,
@@ -30,36 +39,53 @@ from bench.common import (
 from bench.corpus import hugo_site, replicate
 
 COPIES = 27
+MODES = ("default", "cold", "warm")
 
 
-def hugo_seconds(site: Path, runs: int) -> list[float]:
-    hugo = require("hugo")
-    times = []
-    for _ in range(runs):
-        out = site.parent / "hugo-public"
-        shutil.rmtree(out, ignore_errors=True)
-        started = time.perf_counter()
-        subprocess.run(
-            [hugo, "--quiet", "-s", str(site), "-d", str(out)], check=True, capture_output=True
-        )
-        times.append(time.perf_counter() - started)
-    return times
+def hugo_seconds(site: Path) -> float:
+    out = site.parent / "hugo-public"
+    shutil.rmtree(out, ignore_errors=True)
+    started = time.perf_counter()
+    subprocess.run(
+        [require("hugo"), "--quiet", "-s", str(site), "-d", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - started
 
 
-def api_ready_seconds(site: Path, runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        port = free_port()
-        started = time.perf_counter()
-        with api_server(site, port):
-            wait_until(f"http://127.0.0.1:{port}/readyz", timeout=600)
-            times.append(time.perf_counter() - started)
-    return times
-
-
-def first_touch(site: Path, pages: int, seed: int = 20261128) -> dict[str, Any]:
+def api_ready_seconds(site: Path, cache: Path | None, log: Path) -> float:
     port = free_port()
-    with api_server(site, port) as process:
+    extra = [] if cache is None else ["--cache-dir", str(cache)]
+    started = time.perf_counter()
+    with api_server(site, port, *extra, log=log):
+        wait_until(f"http://127.0.0.1:{port}/readyz", timeout=600)
+        seconds = time.perf_counter() - started
+        if cache is not None:
+            settle(cache)  # what the background writes (parsed pages, the search index)
+    return seconds
+
+
+def settle(cache: Path, quiet: float = 2.0, limit: float = 300.0) -> None:
+    """Until the cache files have not changed for ``quiet`` seconds."""
+    deadline = time.monotonic() + limit
+    last: tuple[int, ...] = ()
+    since = time.monotonic()
+    while time.monotonic() < deadline:
+        sizes = tuple(p.stat().st_size for p in sorted(cache.glob("content-api-cache.sqlite3*")))
+        if sizes != last:
+            last, since = sizes, time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            return
+        time.sleep(0.2)
+
+
+def first_touch(
+    site: Path, pages: int, cache: Path | None, log: Path, seed: int = 20261128
+) -> dict[str, Any]:
+    port = free_port()
+    extra = [] if cache is None else ["--cache-dir", str(cache)]
+    with api_server(site, port, *extra, log=log) as process:
         base = f"http://127.0.0.1:{port}"
         wait_until(f"{base}/readyz", timeout=600)
         rss_ready = rss_mib(process.pid)
@@ -83,34 +109,59 @@ def first_touch(site: Path, pages: int, seed: int = 20261128) -> dict[str, Any]:
                 response.raise_for_status()
         return {
             "documents": len(ids),
-            "first_touch_p50_ms": percentile(latencies, 0.50),
-            "first_touch_p95_ms": percentile(latencies, 0.95),
-            "first_touch_max_ms": max(latencies),
+            "p50_ms": percentile(latencies, 0.50),
+            "p95_ms": percentile(latencies, 0.95),
+            "max_ms": max(latencies),
             "rss_ready_mib": rss_ready,
             "rss_after_mib": rss_mib(process.pid),
         }
 
 
+def cache_build_seconds(site: Path, cache: Path) -> float:
+    started = time.perf_counter()
+    command = [str(BIN / "content-api"), "cache", "build", "-c", str(site)]
+    subprocess.run(
+        [*command, "--cache-dir", str(cache), "--unpublished", "--future"],
+        check=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - started
+
+
 def run(runs: int = 3, pages: int = 300) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "jekyll"
+        base = Path(tmp)
+        site = base / "jekyll"
         files = replicate(CORPUS, site, COPIES)
-        hugo_docs = hugo_site(site, Path(tmp) / "hugo")
-        hugo = hugo_seconds(Path(tmp) / "hugo", runs)
-        api = api_ready_seconds(site, runs)
-        touch = first_touch(site, pages)
+        hugo_docs = hugo_site(site, base / "hugo")
+        log = base / "server.log"
+        times: dict[str, list[float]] = {"hugo": [], **{mode: [] for mode in MODES}}
+        for i in range(runs):
+            cache = base / f"cache{i}"
+            times["hugo"].append(hugo_seconds(base / "hugo"))
+            times["default"].append(api_ready_seconds(site, None, log))
+            times["cold"].append(api_ready_seconds(site, cache, log))
+            times["warm"].append(api_ready_seconds(site, cache, log))
+        touch = first_touch(site, pages, None, log)
+        built = base / "built"
+        build_seconds = cache_build_seconds(site, built)
+        touch_warm = first_touch(site, pages, built, log)
+    hugo = median(times["hugo"])
     return {
         "markdown_files": files,
         "hugo_documents": hugo_docs,
-        "hugo_s": median(hugo),
-        "api_ready_s": median(api),
-        "ratio": median(api) / median(hugo),
-        "ratio_of_best": min(api) / min(hugo),
-        "hugo_runs": hugo,
-        "api_runs": api,
-        **touch,
+        "documents": touch["documents"],
+        "hugo_s": hugo,
+        **{f"{mode}_s": median(times[mode]) for mode in MODES},
+        **{f"{mode}_ratio": median(times[mode]) / hugo for mode in MODES},
+        "runs": times,
+        "first_touch": touch,
+        "first_touch_built": touch_warm,
+        "cache_build_s": build_seconds,
     }
 
 
 if __name__ == "__main__":
-    print(run())
+    import json
+
+    print(json.dumps(run(), indent=2))

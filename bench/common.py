@@ -44,13 +44,16 @@ def wait_until(url: str, timeout: float = 300.0, status: int = 200) -> float:
 
 @contextlib.contextmanager
 def server(
-    args: Sequence[str], env: dict[str, str] | None = None
+    args: Sequence[str], env: dict[str, str] | None = None, log: Path | None = None
 ) -> Iterator[subprocess.Popen[bytes]]:
+    """A server process (its output to ``log``, a file as a container's output would be
+    collected, or nowhere), stopped with SIGTERM on the way out."""
+    output = log.open("ab") if log is not None else None
     process = subprocess.Popen(
         list(args),
         env={**os.environ, **(env or {})},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=output or subprocess.DEVNULL,
+        stderr=output or subprocess.DEVNULL,
         start_new_session=True,
     )
     try:
@@ -63,14 +66,22 @@ def server(
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
+        if output is not None:
+            output.close()
 
 
 def api_server(
-    content: Path, port: int, *extra: str, env: dict[str, str] | None = None
+    content: Path,
+    port: int,
+    *extra: str,
+    env: dict[str, str] | None = None,
+    log: Path | None = None,
 ) -> contextlib.AbstractContextManager[subprocess.Popen[bytes]]:
+    """``content-api serve`` with its default settings (access log on), plus ``extra``;
+    unpublished and future pages are served, so every document Hugo builds is too."""
     args = [str(BIN / "content-api"), "serve", "--content-dir", str(content), "--port", str(port)]
-    args += ["--unpublished", "--future", "--log-level", "warning", *extra]
-    return server(args, env)
+    args += ["--unpublished", "--future", *extra]
+    return server(args, env, log)
 
 
 def rss_mib(pid: int) -> float:

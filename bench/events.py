@@ -92,16 +92,16 @@ def measure(
     held = SUBSCRIBERS
     with api_server(CORPUS, port, env=env):
         wait_until(f"http://127.0.0.1:{port}/readyz")
-        wrk(url, 2, connections)  # warm: the page's bytes are cached from here on
+        wrk(url, {}, 2, connections)  # warm: the page's bytes are cached from here on
         for turn in range(rounds):
             if turn % 2 == 0:
-                without.append(wrk(url, seconds, connections))
+                without.append(wrk(url, {}, seconds, connections))
             with Streams(port, SUBSCRIBERS) as streams:
-                with_streams.append(wrk(url, seconds, connections))
+                with_streams.append(wrk(url, {}, seconds, connections))
                 received += streams.bytes
                 held = min(held, streams.open)
             if turn % 2 == 1:
-                without.append(wrk(url, seconds, connections))
+                without.append(wrk(url, {}, seconds, connections))
     rps_without = median([r["rps"] for r in without])
     rps_with = median([r["rps"] for r in with_streams])
     return {

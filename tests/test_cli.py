@@ -179,6 +179,71 @@ def test_check_lists_dangling_references(runner: CliRunner, tmp_path: Path) -> N
     assert [d["code"] for d in body["data"]] == ["dangling-reference"]
 
 
+@pytest.mark.parametrize(
+    ("flag", "value", "named"),
+    [("--log-format", "xml", "--log-format"), ("--log-level", "loud", "--log-level")],
+)
+def test_serve_refuses_an_unknown_log_format_or_level(
+    runner: CliRunner, tmp_path: Path, flag: str, value: str, named: str
+) -> None:
+    root = write_site(tmp_path / "site", SITE)
+    result = runner.invoke(app, ["serve", "-c", str(root), flag, value])
+    assert result.exit_code == 2
+    assert named in _text(result.output)
+
+
+def test_serve_logs_requests_itself_and_passes_the_log_and_cache_settings(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+
+    from api import cli
+    from api.http import protocol
+
+    seen: dict[str, object] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: seen.update(options, app=app))
+    monkeypatch.setattr(protocol, "DEADLINES", protocol.Deadlines())
+    monkeypatch.setattr(cli, "_exit_zero_on_sigterm", lambda: None)
+    root = write_site(tmp_path / "site", SITE)
+    cache = tmp_path / "cache"
+    args = ["serve", "-c", str(root), "--no-access-log", "--log-format", "JSON"]
+    result = runner.invoke(app, [*args, "--cache-dir", str(cache)])
+    assert result.exit_code == 0, result.output
+    assert seen["access_log"] is False  # uvicorn's own access log: the app writes its own
+    settings = seen["app"].runtime.settings  # type: ignore[attr-defined]
+    assert (settings.access_log, settings.log_format, settings.cache_dir) == (False, "json", cache)
+    config = seen["log_config"]
+    assert isinstance(config, dict) and "json" in json.dumps(config).lower()
+
+    seen.clear()
+    assert runner.invoke(app, ["serve", "-c", str(root)]).exit_code == 0
+    settings = seen["app"].runtime.settings  # type: ignore[attr-defined]
+    assert (settings.access_log, settings.log_format, settings.cache_dir) == (True, "text", None)
+
+
+def test_cache_commands_have_help_with_an_example(runner: CliRunner) -> None:
+    for command in ("build", "clear"):
+        result = runner.invoke(app, ["cache", command, "--help"], terminal_width=200)
+        assert result.exit_code == 0, result.output
+        assert f"content-api cache {command}" in result.stdout
+
+
+def test_cache_build_refuses_a_missing_folder_and_a_read_only_directory(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from api.persist import db
+
+    build = ["cache", "build", "-c"]
+    missing = runner.invoke(app, [*build, str(tmp_path / "no"), "--cache-dir", "x"])
+    assert missing.exit_code == 2 and "does not exist" in _text(missing.output)
+    root = write_site(tmp_path / "site", SITE)
+    cache = tmp_path / "cache"
+    assert runner.invoke(app, [*build, str(root), "--cache-dir", str(cache)]).exit_code == 0
+    monkeypatch.setattr(db, "writable", lambda directory: False)  # root may write anywhere
+    result = runner.invoke(app, [*build, str(root), "--cache-dir", str(cache)])
+    assert result.exit_code == 2 and "read-only" in _text(result.output)
+
+
 def test_new_preview_tokens_and_webhook_secrets_are_accepted(runner: CliRunner) -> None:
     from api.preview.tokens import Verdict, parse_list
     from api.publish.webhooks import decode_secret

@@ -77,3 +77,16 @@ def test_deployment_probes_point_at_health_endpoints() -> None:
     container = deployment["spec"]["template"]["spec"]["containers"][0]
     assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
     assert container["livenessProbe"]["httpGet"]["path"] == "/healthz"
+
+
+def test_the_image_ships_a_warm_cache() -> None:
+    instructions = _instructions()
+    env = " ".join(rest for key, rest in instructions if key == "ENV")
+    assert "CONTENT_API_CACHE_DIR=/srv/cache" in env
+    keys = [key for key, _ in instructions]
+    build = next(i for i, (key, rest) in enumerate(instructions) if "cache build" in rest)
+    content = next(i for i, (key, rest) in enumerate(instructions) if rest.endswith("/srv/content"))
+    user = max(i for i, key in enumerate(keys) if key == "USER")
+    # After the content is in, as the user that serves (who may then add to it).
+    assert instructions[build][0] == "RUN" and build > content and build > user
+    assert any("chown 10001:10001 /srv/cache" in rest for key, rest in instructions)

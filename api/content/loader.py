@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,6 +43,7 @@ _EMPTIED = (
 )
 _EMPTY = content_hash(b"")
 GEMFILE = "Gemfile"
+Reader = Callable[[list[Found], SiteConfig], list[FileResult]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,9 +95,13 @@ class Loader:
     """Reads one content root. Keeps what it read so an incremental reload touches only the
     files whose size or modification time changed (or that a watcher names)."""
 
-    def __init__(self, root: Path, options: LoadOptions | None = None) -> None:
+    def __init__(
+        self, root: Path, options: LoadOptions | None = None, reader: Reader | None = None
+    ) -> None:
         self.root = root
         self.options = options or LoadOptions()
+        #: How files are read and parsed (``read_many``, or one that reads through a cache).
+        self.reader: Reader = reader or read_many
         self._state = _State()
 
     def load(self, changed: Iterable[str] = (), now: datetime | None = None) -> Snapshot:
@@ -221,7 +226,7 @@ class Loader:
                 stale.append(item)
                 continue
             fresh[path] = cached
-        for result in read_many(stale, config):
+        for result in self.reader(stale, config):
             fresh[result.path] = result
             if result.failure is None and not result.unsettled and result.content_hash != _EMPTY:
                 state.last_good[result.path] = result

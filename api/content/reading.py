@@ -1,7 +1,7 @@
 """Reading files into documents, on one core or several.
 
 Parsing YAML dominates a cold start, and every file is independent, so a large first load
-is spread over a process pool; reloads touch few files and stay in-process.
+is spread over child processes, one per core; reloads touch few files and stay in-process.
 """
 
 from __future__ import annotations
@@ -9,8 +9,6 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -23,8 +21,11 @@ from api.content.frontmatter import SourceError, decode, parse_source
 from api.content.generators.optional_front_matter import adopt
 from api.content.model import Document
 
-#: Below this many files a pool costs more than it saves.
+#: Below this many files child processes cost more than they save.
 POOL_THRESHOLD = 2000
+#: Files a child reads before it sends their results back (so the parent unpickles them
+#: while the children go on).
+BATCH = 250
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,13 @@ def read_file(found: Found, config: SiteConfig) -> FileResult:
         reason = exc.strerror or str(exc)
         failure = SourceError("unreadable", f"The file cannot be read: {reason}.")
         return FileResult(path, stamp, "", failure=failure)
+    return parse_file(found, raw, config)
+
+
+def parse_file(found: Found, raw: bytes, config: SiteConfig) -> FileResult:
+    """Parse and build one file from the bytes read. Never raises."""
+    stamp = (found.mtime_ns, found.size)
+    path = found.origin.path
     digest = content_hash(raw)
     # The size changed between listing and reading, or all there is is the start of a
     # front-matter line ("-", "--"): a save under way, which the watcher will see complete.
@@ -95,18 +103,27 @@ def _opening_only(raw: bytes) -> bool:
 
 
 def read_many(items: list[Found], config: SiteConfig) -> list[FileResult]:
-    """Read files, in parallel when there are many and more than one core."""
-    workers = min(os.cpu_count() or 1, 8)
+    """Read files, in parallel when there are many and more than one core.
+
+    Raises ``processes.Cancelled`` when the server stops meanwhile.
+    """
+    workers = min(processes.cores(), 8)
     if len(items) < POOL_THRESHOLD or workers < 2:
         return [read_file(item, config) for item in items]
-    chunks = [items[i :: workers * 4] for i in range(workers * 4)]
-    try:
-        context = processes.context()
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            results = list(pool.map(_read_chunk, chunks, [config] * len(chunks)))
-    except (OSError, ValueError, RuntimeError, BrokenProcessPool):
-        return [read_file(item, config) for item in items]
-    return sorted((r for chunk in results for r in chunk), key=lambda r: r.path)
+    results: dict[str, FileResult] = {}
+    with processes.no_collection():
+        try:
+            batches = processes.map_in_children(
+                _read_chunk, items, config, workers=workers, batch=BATCH
+            )
+            for batch in batches:
+                results.update((r.path, r) for r in batch)
+        except processes.ChildFailed:
+            pass  # what the children did not read is read here
+        for item in items:
+            if item.origin.path not in results:
+                results[item.origin.path] = read_file(item, config)
+    return sorted(results.values(), key=lambda r: r.path)
 
 
 def _read_chunk(items: list[Found], config: SiteConfig) -> list[FileResult]:

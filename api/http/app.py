@@ -8,7 +8,10 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import __version__
+from api.earlyload import EarlyLoad
 from api.http import errors, openapi
+from api.http.accesslog import AccessLog
+from api.http.cors import CorsPolicy
 from api.http.fastpath import ContentAPI
 from api.http.guard import Cors, Guard
 from api.http.live import Live
@@ -51,16 +54,21 @@ TAGS = [
 ]
 
 
-def create_app(settings: Settings | None = None, *, start: bool = True) -> FastAPI:
-    """Build the API for ``settings``. With ``start`` the content loads when the app starts."""
+def create_app(
+    settings: Settings | None = None, *, start: bool = True, early: EarlyLoad | None = None
+) -> FastAPI:
+    """Build the API for ``settings``. With ``start`` the content loads when the app starts
+    (or is taken over from ``early``, a first load already under way)."""
     settings = settings or Settings()
     embeds = embed.EmbedState(settings)
     secret = settings.preview_tokens
     tokens = TokenSource(
         secret.get_secret_value() if secret else None, settings.preview_tokens_file
     )
-    runtime = Runtime(settings, hosted_embeds=embeds.available, preview=tokens.enabled)
+    runtime = Runtime(settings, hosted_embeds=embeds.available, preview=tokens.enabled, early=early)
     live = Live(settings, runtime)
+    cors = CorsPolicy(settings.cors_origins)
+    access_log = AccessLog(settings.log_format) if settings.logs_requests else None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -75,9 +83,13 @@ def create_app(settings: Settings | None = None, *, start: bool = True) -> FastA
             live.stop()
             runtime.stop()
             tokens.stop()
+            if access_log is not None:
+                access_log.flush()
 
     app = ContentAPI(
         runtime=runtime,
+        cors=cors,
+        access_log=access_log,
         title="Content API",
         version=__version__,
         description=DESCRIPTION,
@@ -114,17 +126,11 @@ def create_app(settings: Settings | None = None, *, start: bool = True) -> FastA
     openapi.install(app, public_url=settings.public_url)  # last: it finishes the document
 
     # Added innermost first. Requests meet: Guard (refuse bad requests, add the headers
-    # every response has), CORS, then the preview gate (tokens). Cached page resources skip
-    # all of it (fastpath), unless they carry a token.
+    # every response has), CORS, then the preview gate (tokens). Cached resources skip all
+    # of it (fastpath) unless they carry a token, and get the same CORS headers from the
+    # same policy.
     app.add_middleware(PreviewGate, tokens=tokens)
-    app.add_middleware(
-        Cors,
-        allow_origins=list(settings.cors_origins),
-        allow_methods=["GET", "HEAD"],
-        allow_headers=["*"],
-        expose_headers=["ETag", "Link", "X-Total-Count"],
-        max_age=86400,
-    )
+    app.add_middleware(Cors, **cors.middleware_options())
     app.add_middleware(
         Guard,
         max_url_length=settings.max_url_length,

@@ -93,8 +93,17 @@ class Cached:
         return body, headers
 
     def not_modified_headers(self, encoding: str | None) -> Headers:
-        _, headers = self.variant(encoding)
-        return [(k, v) for k, v in headers if k not in (b"content-length", b"content-type")]
+        """The headers of a 304 for an encoding: the variant's, without its length and type
+        (made once per encoding: revalidations are frequent)."""
+        key = f"304-{encoding or 'identity'}"
+        found = self._variants.get(key)
+        if found is None:
+            _, headers = self.variant(encoding)
+            kept = [(k, v) for k, v in headers if k not in (b"content-length", b"content-type")]
+            found = (b"", kept)
+            with self._lock:
+                self._variants[key] = found
+        return found[1]
 
 
 def make_etag(body: bytes) -> str:
@@ -133,8 +142,24 @@ def negotiate(accept_encoding: str) -> str | None:
     return best
 
 
+#: Longest If-None-Match whose comparison is remembered (a browser sends one ETag); longer
+#: lists are compared every time, so odd clients cannot fill memory with them.
+REMEMBERED_IF_NONE_MATCH = 256
+
+
 def etag_matches(if_none_match: str, etag: str) -> bool:
     """Weak comparison (RFC 9110 13.1.2) ignoring our encoding suffixes."""
+    if len(if_none_match) <= REMEMBERED_IF_NONE_MATCH:
+        return _remembered_match(if_none_match, etag)
+    return _match(if_none_match, etag)
+
+
+@lru_cache(maxsize=1024)
+def _remembered_match(if_none_match: str, etag: str) -> bool:
+    return _match(if_none_match, etag)
+
+
+def _match(if_none_match: str, etag: str) -> bool:
     if if_none_match.strip() == "*":
         return True
     base = etag.strip('"')

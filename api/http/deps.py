@@ -1,4 +1,7 @@
-"""Dependencies shared by the routes, as ``Annotated`` aliases so signatures stay short."""
+"""Dependencies shared by the routes, as ``Annotated`` aliases so signatures stay short.
+
+They are ``async``: FastAPI runs a plain ``def`` dependency in the thread pool, a hop that
+costs more than the lookup itself."""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from api.http.preview import is_preview
 from api.http.runtime import Runtime, Served
 
 
-def get_runtime(request: Request) -> Runtime:
+async def get_runtime(request: Request) -> Runtime:
     runtime: Runtime = request.app.state.runtime
     return runtime
 
@@ -20,7 +23,8 @@ def get_runtime(request: Request) -> Runtime:
 async def get_served(request: Request) -> Served:
     """The content this request sees: the public view, or the preview view for a request
     whose preview token was accepted (``api.http.preview``)."""
-    served = get_runtime(request).served
+    runtime: Runtime = request.app.state.runtime
+    served = runtime.served
     if served is None:
         raise NotReady()
     if is_preview(request.scope) and served.preview is not None:

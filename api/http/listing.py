@@ -12,6 +12,8 @@ from dataclasses import asdict
 from typing import Any
 from urllib.parse import urlencode
 
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
 from starlette.types import Scope
 
 from api.http import representations as rep
@@ -74,6 +76,15 @@ def respond(served: Served, kind: str, path: str, query_string: str, *, inline: 
     else:
         build = _list(served, kind, params, path, inline)
     return store.query(key, build)
+
+
+async def respond_async(served: Served, kind: str, request: Request) -> Cached:
+    """``respond`` for a route: on the event loop when that is quick, else in a thread."""
+    path, query = request.url.path, raw_query(request.scope)
+    try:
+        return respond(served, kind, path, query, inline=True)
+    except WouldBlock:
+        return await run_in_threadpool(respond, served, kind, path, query, inline=False)
 
 
 def _list(

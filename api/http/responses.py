@@ -8,18 +8,21 @@ from starlette.types import Receive, Scope, Send
 
 from api.http.cache import Cached, etag_matches, negotiate
 
+NO_HEADERS: tuple[tuple[bytes, bytes], ...] = ()
 
-def request_headers(scope: Scope) -> tuple[str | None, str | None, bool]:
-    """``Accept-Encoding``, ``If-None-Match`` and whether ``Origin`` is present, in one pass."""
-    accept = if_none_match = None
-    origin = False
+
+def request_headers(scope: Scope) -> tuple[str | None, str | None, str | None]:
+    """``Accept-Encoding``, ``If-None-Match`` and ``Origin`` (the first of each), in one pass."""
+    accept = if_none_match = origin = None
     for key, value in scope["headers"]:
         if key == b"accept-encoding":
-            accept = value.decode("latin-1")
+            if accept is None:
+                accept = value.decode("latin-1")
         elif key == b"if-none-match":
-            if_none_match = value.decode("latin-1")
-        elif key == b"origin":
-            origin = True
+            if if_none_match is None:
+                if_none_match = value.decode("latin-1")
+        elif key == b"origin" and origin is None:
+            origin = value.decode("latin-1")
     return accept, if_none_match, origin
 
 
@@ -29,7 +32,10 @@ async def send_cached(
     accept: str | None,
     if_none_match: str | None,
     head: bool = False,
-) -> None:
+    extra: tuple[tuple[bytes, bytes], ...] = NO_HEADERS,
+) -> tuple[int, int]:
+    """Send ``cached`` (304 when the validator matches), with ``extra`` headers appended;
+    returns the status and the number of body bytes sent."""
     encoding = negotiate(accept) if accept else None
     if (
         if_none_match is not None
@@ -37,12 +43,19 @@ async def send_cached(
         and etag_matches(if_none_match, cached.etag)
     ):
         headers = cached.not_modified_headers(encoding)
+        if extra:
+            headers = [*headers, *extra]
         await send({"type": "http.response.start", "status": 304, "headers": headers})
         await send({"type": "http.response.body", "body": b""})
-        return
+        return 304, 0
     body, headers = cached.variant(encoding)
+    if extra:
+        headers = [*headers, *extra]
+    if head:
+        body = b""
     await send({"type": "http.response.start", "status": cached.status, "headers": headers})
-    await send({"type": "http.response.body", "body": b"" if head else body})
+    await send({"type": "http.response.body", "body": body})
+    return cached.status, len(body)
 
 
 class CachedResponse(Response):

@@ -10,6 +10,7 @@ warmer (which builds the search index of each new snapshot).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -19,9 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from api import processes
-from api.content.loader import Loader, LoadOptions
+from api.content.loader import Loader
+from api.earlyload import EarlyLoad, open_loader
 from api.http.store import Store
 from api.http.views import PreviewSlot, Views
+from api.persist.site import PersistedSite
 from api.settings import Settings
 from api.site import Site, SiteOptions
 from api.site.changes import Feed
@@ -41,6 +44,17 @@ WATCH_RETRY_SECONDS = 0.5
 MAX_WATCH_RETRY_SECONDS = 5.0
 #: How often the watcher checks that the content root is still the folder it watches (ms).
 ROOT_CHECK_MS = 500
+#: How long stopping waits for the background threads, in all (seconds).
+STOP_SECONDS = 0.5
+#: How long stopping waits for the cache's pending writes (a second covers a whole large
+#: site's parsed pages; SIGTERM must still end the process within two).
+CACHE_FLUSH_SECONDS = 1.0
+
+
+def site_options(settings: Settings, hosted_embeds: bool = False) -> SiteOptions:
+    return SiteOptions(
+        public_url=settings.public_url, sanitize=settings.sanitize, hosted_embeds=hosted_embeds
+    )
 
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)
@@ -53,29 +67,32 @@ class Served:
 
 class Runtime:
     def __init__(
-        self, settings: Settings, *, hosted_embeds: bool = False, preview: bool = False
+        self,
+        settings: Settings,
+        *,
+        hosted_embeds: bool = False,
+        preview: bool = False,
+        early: EarlyLoad | None = None,
     ) -> None:
         self.settings = settings
         self.root = Path(settings.content_dir)
-        self.loader = Loader(
-            self.root,
-            LoadOptions(
-                unpublished=settings.unpublished,
-                future=settings.future,
-                drafts=settings.drafts,
-                github_pages=settings.github_pages,
-            ),
-        )
-        self.options = SiteOptions(
-            public_url=settings.public_url,
-            sanitize=settings.sanitize,
-            hosted_embeds=hosted_embeds,
-        )
-        self.views = Views(settings, self.options, preview=preview)
+        # A first load begun before this runtime existed, for these very settings (and
+        # views: with preview, the hidden pages are read too).
+        usable = early is not None and early.settings == settings and early.hidden == preview
+        self._early = early if usable else None
+        if self._early is not None:
+            self.loader, self.cache = self._early.loader, self._early.cache
+        else:
+            self.loader, self.cache = open_loader(settings)
+        site_cache = None if self.cache is None else PersistedSite(self.cache)
+        self.options = site_options(settings, hosted_embeds)
+        self.views = Views(settings, self.options, preview=preview, cache=site_cache)
         self.views.warm = self._warm_later
         self._served: Served | None = None
         self._lock = threading.Lock()  # one load at a time
         self._stop = threading.Event()
+        # Killed on stop, whatever they are doing (the early load's too).
+        self._children = processes.Children() if self._early is None else self._early.children
         self._threads: list[threading.Thread] = []
         # Snapshots waiting for their search index, oldest first. Weak: a superseded snapshot
         # is worth warming only while some request still holds it.
@@ -93,13 +110,19 @@ class Runtime:
         """Build a new snapshot (re-reading only what changed) and swap it in."""
         with self._lock:
             started = time.perf_counter()
-            if self.views.preview:
-                snapshot, hidden = self.loader.load_views(changed, hidden=True)
-            else:
-                snapshot, hidden = self.loader.load(changed), None
-            served = self.views.build(snapshot, hidden, self._served)
-            self._served = served
-            self.reloads += 1
+            with processes.no_collection():  # many objects, none of them garbage
+                early, self._early = self._early, None
+                if early is not None:
+                    snapshot, hidden = early.take()
+                elif self.views.preview:
+                    snapshot, hidden = self.loader.load_views(changed, hidden=True)
+                else:
+                    snapshot, hidden = self.loader.load(changed), None
+                served = self.views.build(snapshot, hidden, self._served)
+                first = self.reloads == 0
+                self._served = served
+                self.reloads += 1
+                processes.settle_heap(first=first)
             log.info(
                 "content loaded: %d pages, %d errors, %d warnings in %.2fs (version %s)",
                 len(snapshot.documents),
@@ -108,6 +131,8 @@ class Runtime:
                 time.perf_counter() - started,
                 snapshot.content_version[:12],
             )
+        if self.cache is not None:
+            self.cache.prune([snapshot.content_version])
         for listener in self.listeners:
             try:
                 listener(served)
@@ -127,13 +152,20 @@ class Runtime:
             self._spawn(self._watch, "content-watch")
         self._spawn(self._first_load, "content-load")
 
-    def stop(self) -> None:
+    def stop(self, limit: float = STOP_SECONDS) -> None:
+        """Stop the background work: children are killed, threads are given ``limit``
+        seconds in all to finish what they are doing (they are daemons: the process can
+        exit without them)."""
         self._stop.set()
+        self._children.stop()
         with self._warm_wake:
             self._warm_wake.notify_all()
+        deadline = time.monotonic() + limit
         for thread in self._threads:
-            thread.join(timeout=5)
+            thread.join(timeout=max(0.0, deadline - time.monotonic()))
         self._threads = [t for t in self._threads if t.is_alive()]
+        if self.cache is not None:  # what is written by then is kept; the rest is not
+            self.cache.close(timeout=CACHE_FLUSH_SECONDS)
 
     @property
     def threads(self) -> list[threading.Thread]:
@@ -141,7 +173,12 @@ class Runtime:
         return [t for t in self._threads if t.is_alive()]
 
     def _spawn(self, target: Callable[[], None], name: str) -> None:
-        thread = threading.Thread(target=target, name=name, daemon=True)
+        def run() -> None:
+            # Cancelled: stopping, the work was abandoned on purpose.
+            with processes.working_for(self._children), contextlib.suppress(processes.Cancelled):
+                target()
+
+        thread = threading.Thread(target=run, name=name, daemon=True)
         self._threads.append(thread)
         thread.start()
 
@@ -150,6 +187,8 @@ class Runtime:
         while not self._stop.is_set():
             try:
                 self._warm_later(self.load())
+                return
+            except processes.Cancelled:
                 return
             except Exception:
                 # A bug or a passing fault (the disk, a file swapped mid-read), not bad
@@ -177,6 +216,8 @@ class Runtime:
                     continue
                 try:
                     served.store.warm(self._stop.is_set)
+                except processes.Cancelled:
+                    return
                 except Exception:
                     log.exception("building the search index failed")
 
@@ -247,8 +288,10 @@ class Runtime:
         try:
             if fresh:
                 with self._lock:
-                    self.loader = Loader(self.root, self.loader.options)
+                    self.loader = Loader(self.root, self.loader.options, self.loader.reader)
             served = self.load(paths)
+        except processes.Cancelled:
+            return
         except Exception:
             self.reload_failures += 1
             log.exception("reloading %s failed; still serving the previous content", self.root)

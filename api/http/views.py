@@ -21,6 +21,7 @@ from api.http.store import Store
 from api.settings import Settings
 from api.site import Site, SiteOptions
 from api.site.changes import Feed
+from api.site.site import SiteCache
 
 if TYPE_CHECKING:
     from api.http.runtime import Served
@@ -61,10 +62,20 @@ class PreviewSlot:
 class Views:
     """Builds each version's ``Served`` with its change feed and its preview slot."""
 
-    def __init__(self, settings: Settings, options: SiteOptions, *, preview: bool) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        options: SiteOptions,
+        *,
+        preview: bool,
+        cache: SiteCache | None = None,
+    ) -> None:
         self.settings = settings
         self.options = options
         self.preview = preview
+        #: The cache directory's renders and search index, for the public view (a preview
+        #: is built on first use, from content nobody else sees).
+        self.cache = cache
         #: Whether anyone has previewed: from then on every version's preview is built.
         self.in_use = False
         #: Called with each preview built, to warm its search index in the background.
@@ -74,7 +85,9 @@ class Views:
         """The ``Served`` of a new version (``hidden``: its preview snapshot, if any)."""
         from api.http.runtime import Served
 
-        site = Site(public, self.options, previous.site if previous else None)
+        site = Site(
+            public, self.options, cache=self.cache, previous=previous.site if previous else None
+        )
         feed = previous.feed.advance(site) if previous and previous.feed else Feed.start(site)
         slot = None
         if hidden is not None:
@@ -88,6 +101,6 @@ class Views:
     def build_preview(self, snapshot: Snapshot, previous: Served | None) -> Served:
         from api.http.runtime import Served
 
-        site = Site(snapshot, self.options, previous.site if previous else None)
+        site = Site(snapshot, self.options, previous=previous.site if previous else None)
         feed = previous.feed.advance(site) if previous and previous.feed else Feed.start(site)
         return Served(site, Store(site, self.settings, cache_control=PRIVATE), feed, None)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator, Sequence
-from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
 from api import processes
@@ -112,34 +111,19 @@ def _entries(documents: tuple[Document, ...]) -> Iterator[SearchEntry]:
 
 def _build_in_child(documents: tuple[Document, ...]) -> SearchImage | None:
     try:
-        context = processes.context()
-        receiver, sender = context.Pipe(duplex=False)
-        child = context.Process(  # type: ignore[attr-defined]
-            target=_child, args=(documents, sender), daemon=True
+        image: SearchImage | None = processes.call_in_child(
+            _child, documents, limit=CHILD_LIMIT_SECONDS
         )
-        child.start()
-    except (OSError, ValueError, RuntimeError):
-        return None
-    sender.close()
-    try:
-        if receiver.poll(CHILD_LIMIT_SECONDS):
-            image: SearchImage | None = receiver.recv()
-            return image
+    except TimeoutError:
         log.warning("building the search index in a child took too long; building it here")
         return None
-    except (EOFError, OSError):
+    except processes.ChildFailed:
         return None
-    finally:
-        receiver.close()
-        if child.is_alive():
-            child.kill()
-        child.join()
+    return image
 
 
-def _child(documents: tuple[Document, ...], sender: Connection) -> None:
+def _child(documents: tuple[Document, ...]) -> SearchImage | None:
     try:
-        image: SearchImage | None = SearchIndex.build(_entries(documents)).image()
+        return SearchIndex.build(_entries(documents)).image()
     except Exception:  # the parent builds the index itself
-        image = None
-    sender.send(image)
-    sender.close()
+        return None

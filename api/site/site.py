@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from api.content import redirect_paths
 from api.content.diagnostics import Diagnostic, Severity
@@ -19,6 +19,7 @@ from api.content.reference_config import read_declarations
 from api.content.snapshot import Snapshot
 from api.content.translations import Translations
 from api.query import QueryIndex, SearchIndex
+from api.query.search import SearchImage
 from api.render.context import PageContext, SiteContext
 from api.render.result import RenderedPage
 from api.site import indexes
@@ -38,6 +39,19 @@ class SiteOptions:
     public_url: str | None = None
     sanitize: bool = False
     hosted_embeds: bool = False  # /embed/timelines is served (its assets are installed)
+
+
+class SiteCache(Protocol):
+    """Where renders and the search index outlive the process (``api.persist``): what it
+    gives back is what this site would compute, or nothing."""
+
+    def rendered(self, site: Site, doc: Document) -> RenderedPage | None: ...
+
+    def keep_rendered(self, site: Site, doc: Document, page: RenderedPage) -> None: ...
+
+    def search_image(self, site: Site) -> SearchImage | None: ...
+
+    def keep_search_image(self, site: Site, image: SearchImage) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,12 +76,19 @@ class Site:
     """Everything the API serves for one snapshot. Built off the request path; thread-safe."""
 
     def __init__(
-        self, snapshot: Snapshot, options: SiteOptions | None = None, previous: Site | None = None
+        self,
+        snapshot: Snapshot,
+        options: SiteOptions | None = None,
+        *,
+        cache: SiteCache | None = None,
+        previous: Site | None = None,
     ) -> None:
-        """``previous``: the site this one replaces (the same content root and options, one
+        """``cache``: the cache directory's renders and search index, when there is one.
+        ``previous``: the site this one replaces (the same content root and options, one
         reload earlier), whose work is reused where the content did not change."""
         self.snapshot = snapshot
         self.options = options or SiteOptions()
+        self.cache = cache
         self.timelines: Timelines = build_timelines(
             snapshot, self.options.public_url, self.options.hosted_embeds
         )
@@ -147,7 +168,14 @@ class Site:
         )
 
     def build_search_index(self) -> SearchIndex:
-        return indexes.search_index(self.listed)
+        cache = self.cache
+        image = None if cache is None else cache.search_image(self)
+        if image is not None:
+            return SearchIndex.from_image(image)
+        index = indexes.search_index(self.listed)
+        if cache is not None:
+            cache.keep_search_image(self, index.image())
+        return index
 
     def timeline_json(self, doc_id: str) -> dict[str, Any] | None:
         return self._timeline_json.get(doc_id)
@@ -181,21 +209,26 @@ class Site:
         cached = memo.rendered.get(doc.id)
         if cached is not None:
             return cached
-        page = PageContext(
-            source_path=doc.source_path,
-            body=doc.body,
-            page=page_vars(doc),
-            body_line=doc.body_line,
-            render_liquid=True,
-            markdown=posixpath.splitext(doc.source_path)[1].lower()
-            in self.snapshot.config.markdown_ext,
-        )
-        active = self._rendering.__dict__.setdefault("ids", set())
-        active.add(doc.id)
-        try:
-            result = self.renderer.render(page)
-        finally:
-            active.discard(doc.id)
+        cache = self.cache
+        result = None if cache is None else cache.rendered(self, doc)
+        if result is None:
+            page = PageContext(
+                source_path=doc.source_path,
+                body=doc.body,
+                page=page_vars(doc),
+                body_line=doc.body_line,
+                render_liquid=True,
+                markdown=posixpath.splitext(doc.source_path)[1].lower()
+                in self.snapshot.config.markdown_ext,
+            )
+            active = self._rendering.__dict__.setdefault("ids", set())
+            active.add(doc.id)
+            try:
+                result = self.renderer.render(page)
+            finally:
+                active.discard(doc.id)
+            if cache is not None:
+                cache.keep_rendered(self, doc, result)
         with memo.lock:
             return memo.rendered.setdefault(doc.id, result)
 

@@ -104,3 +104,17 @@ def test_cache_control_is_configurable(make_client: Callable[..., Client]) -> No
 def test_errors_are_not_cached(client: Client) -> None:
     response = client.get("/api/v1/pages/nope")
     assert response.headers["cache-control"] == "no-store"
+
+
+def test_long_if_none_match_lists_compare_alike_without_being_remembered() -> None:
+    from api.http import cache
+
+    etag = make_etag(b"body")
+    others = ", ".join(f'"{i:040d}"' for i in range(20))
+    long_hit, long_miss = f"{others}, {etag}", others
+    assert len(long_miss) > cache.REMEMBERED_IF_NONE_MATCH
+    cache._remembered_match.cache_clear()
+    assert etag_matches(long_hit, etag) and not etag_matches(long_miss, etag)
+    assert cache._remembered_match.cache_info().currsize == 0
+    assert etag_matches(f"W/{etag}", etag) and not etag_matches('"other"', etag)
+    assert cache._remembered_match.cache_info().currsize == 2

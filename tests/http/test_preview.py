@@ -311,3 +311,22 @@ def test_references_to_hidden_pages_resolve_in_the_preview_only(tmp_path: Path) 
         d["code"] for d in client.get("/api/v1/diagnostics", headers=BEARER).json()["data"]
     }
     assert "dangling-reference" not in preview_codes
+
+
+def test_browser_head_and_revalidation_requests_with_the_token_get_the_preview(
+    client: TestClient,
+) -> None:
+    # The fast path answers these forms for everyone else: with a token it must not.
+    public = client.get("/api/v1/pages/notes/public")
+    origin = {"origin": "https://app.example", "accept-encoding": "gzip, br"}
+    for headers in (
+        {**BEARER, **origin},
+        {**BEARER, "if-none-match": public.headers["etag"]},
+    ):
+        shown = client.get("/api/v1/pages/notes/public", headers=headers)
+        assert shown.status_code == 200
+        assert shown.headers["cache-control"] == "private, no-store"
+    head = client.head("/api/v1/pages/notes/secret", headers={**BEARER, **origin})
+    assert head.status_code == 200 and head.headers["cache-control"] == "private, no-store"
+    assert head.headers["access-control-allow-origin"] == "*"
+    assert client.head("/api/v1/pages/notes/secret", headers=origin).status_code == 404

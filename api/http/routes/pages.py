@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
+from starlette.concurrency import run_in_threadpool
 
 from api.http import detail, schemas
 from api.http.deps import ServedDep
@@ -18,7 +19,7 @@ from api.http.docs_meta import (
     with_links,
 )
 from api.http.errors import NotFound
-from api.http.listing import raw_query, respond
+from api.http.listing import WouldBlock, raw_query, respond_async
 from api.http.responses import CachedResponse
 from api.http.runtime import Served
 
@@ -67,13 +68,17 @@ Sanitize = Annotated[
     ),
     openapi_extra={"parameters": PAGE_LIST_PARAMETERS},
 )
-def list_pages(request: Request, served: ServedDep) -> Any:
-    cached = respond(served, "pages", request.url.path, raw_query(request.scope), inline=False)
-    return CachedResponse(cached, request)
+async def list_pages(request: Request, served: ServedDep) -> Any:
+    return CachedResponse(await respond_async(served, "pages", request), request)
 
 
-def _page(served: Served, page_id: str, kind: str, sanitize: bool, request: Request) -> Any:
-    found, doc_id, cached = served.store.page_resource(f"{page_id}{_SUFFIX[kind]}", sanitize)
+async def _page(served: Served, page_id: str, kind: str, sanitize: bool, request: Request) -> Any:
+    rest = f"{page_id}{_SUFFIX[kind]}"
+    cached = None if sanitize else served.store.by_path.get(rest)
+    if cached is not None:  # built already: no need for a thread
+        return CachedResponse(cached, request)
+    # Building renders the page: in a worker thread, so the event loop keeps serving.
+    found, doc_id, cached = await run_in_threadpool(served.store.page_resource, rest, sanitize)
     if not found:
         raise NotFound(f"No page has the id {page_id!r}.")
     if cached is None:
@@ -99,8 +104,8 @@ _SUFFIX = {"page": "", "html": "/html", "timeline": "/timeline", "timeline-data"
         **errors(404, 422),
     },
 )
-def get_timeline_data(request: Request, served: ServedDep, page_id: PageId) -> Any:
-    return _page(served, page_id, "timeline-data", False, request)
+async def get_timeline_data(request: Request, served: ServedDep, page_id: PageId) -> Any:
+    return await _page(served, page_id, "timeline-data", False, request)
 
 
 @router.get(
@@ -113,8 +118,8 @@ def get_timeline_data(request: Request, served: ServedDep, page_id: PageId) -> A
     response_model=schemas.TimelineEmbed,
     responses=errors(404, 422),
 )
-def get_timeline(request: Request, served: ServedDep, page_id: PageId) -> Any:
-    return _page(served, page_id, "timeline", False, request)
+async def get_timeline(request: Request, served: ServedDep, page_id: PageId) -> Any:
+    return await _page(served, page_id, "timeline", False, request)
 
 
 @router.get(
@@ -137,10 +142,10 @@ def get_timeline(request: Request, served: ServedDep, page_id: PageId) -> Any:
         **errors(404, 422),
     },
 )
-def get_html(
+async def get_html(
     request: Request, served: ServedDep, page_id: PageId, sanitize: Sanitize = False
 ) -> Any:
-    return _page(served, page_id, "html", sanitize, request)
+    return await _page(served, page_id, "html", sanitize, request)
 
 
 @router.get(
@@ -170,12 +175,17 @@ def get_html(
     ),
     openapi_extra={"parameters": PAGE_PARAMETERS},
 )
-def get_page(
+async def get_page(
     request: Request, served: ServedDep, page_id: PageId, sanitize: Sanitize = False
 ) -> Any:
     query = raw_query(request.scope)
     if query:
-        cached = detail.respond(served, page_id, query, sanitize=sanitize, inline=False)
+        try:
+            cached = detail.respond(served, page_id, query, sanitize=sanitize, inline=True)
+        except WouldBlock:  # rendering or expanding: in a worker thread
+            cached = await run_in_threadpool(
+                detail.respond, served, page_id, query, sanitize=sanitize, inline=False
+            )
         if cached is not None:
             return CachedResponse(cached, request)
-    return _page(served, page_id, "page", sanitize, request)
+    return await _page(served, page_id, "page", sanitize, request)

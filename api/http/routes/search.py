@@ -10,7 +10,7 @@ from api.http import schemas
 from api.http.deps import ServedDep
 from api.http.docs_meta import FIRST_ID, SEARCH_PARAMETERS, errors, links, with_links
 from api.http.errors import NotReady
-from api.http.listing import IndexNotReady, raw_query, respond
+from api.http.listing import IndexNotReady, respond_async
 from api.http.responses import CachedResponse
 
 router = APIRouter(prefix="/api/v1", tags=["search"])
@@ -31,9 +31,9 @@ router = APIRouter(prefix="/api/v1", tags=["search"])
     responses=with_links(errors(422), links(200, firstHit=("getPage", {"page_id": FIRST_ID}))),
     openapi_extra={"parameters": SEARCH_PARAMETERS},
 )
-def search_pages(request: Request, served: ServedDep) -> Any:
+async def search_pages(request: Request, served: ServedDep) -> Any:
     try:
-        cached = respond(served, "search", request.url.path, raw_query(request.scope), inline=False)
+        cached = await respond_async(served, "search", request)
     except IndexNotReady:
         raise NotReady() from None
     return CachedResponse(cached, request)

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from api.http import schemas
 from api.http.deps import ServedDep
 from api.http.docs_meta import FIRST_ID, TIMELINE_LIST_PARAMETERS, errors, links, with_links
-from api.http.listing import raw_query, respond
+from api.http.listing import respond_async
 from api.http.responses import CachedResponse
 
 router = APIRouter(prefix="/api/v1", tags=["timelines"])
@@ -32,6 +32,5 @@ router = APIRouter(prefix="/api/v1", tags=["timelines"])
     ),
     openapi_extra={"parameters": TIMELINE_LIST_PARAMETERS},
 )
-def list_timelines(request: Request, served: ServedDep) -> Any:
-    cached = respond(served, "timelines", request.url.path, raw_query(request.scope), inline=False)
-    return CachedResponse(cached, request)
+async def list_timelines(request: Request, served: ServedDep) -> Any:
+    return CachedResponse(await respond_async(served, "timelines", request), request)
