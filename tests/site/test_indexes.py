@@ -6,6 +6,7 @@ import pytest
 
 from api.content.model import Document
 from api.query import SearchIndex
+from api.query.search import SearchImage
 from api.site import indexes
 from tests.support.sites import load, page, write_site
 
@@ -26,9 +27,19 @@ def documents(tmp_path: Path) -> tuple[Document, ...]:
 
 
 def test_index_built_in_a_child_answers_like_one_built_here(
-    documents: tuple[Document, ...],
+    documents: tuple[Document, ...], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(indexes, "LOCAL_BELOW_CHARS", 0)
+    built_in_child = indexes._build_in_child
+    children: list[int] = []
+
+    def counted(docs: tuple[Document, ...]) -> SearchImage | None:
+        children.append(len(docs))
+        return built_in_child(docs)
+
+    monkeypatch.setattr(indexes, "_build_in_child", counted)
     child = indexes.search_index(documents)
+    assert children == [len(documents)]
     local = SearchIndex.build(indexes._entries(documents))
     for query in ("rome", "statute", '"rome statute"', "stat*"):
         assert child.search(query) == local.search(query)
@@ -44,5 +55,16 @@ def test_excluded_pages_are_not_found(documents: tuple[Document, ...]) -> None:
 def test_without_fork_the_index_is_built_here(
     documents: tuple[Document, ...], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(indexes, "LOCAL_BELOW_CHARS", 0)
     monkeypatch.setattr(indexes, "_build_in_child", lambda _docs: None)
+    assert indexes.search_index(documents).search("treaty").total == 1
+
+
+def test_a_small_site_is_indexed_here_without_a_child(
+    documents: tuple[Document, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_child(_docs: tuple[Document, ...]) -> None:
+        raise AssertionError("a small site started a child")
+
+    monkeypatch.setattr(indexes, "_build_in_child", no_child)
     assert indexes.search_index(documents).search("treaty").total == 1
