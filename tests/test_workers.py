@@ -55,14 +55,35 @@ def workers_of(pid: int) -> list[int]:
     return found
 
 
-def all_ready(port: int, workers: int) -> None:
-    """Until many fresh connections in a row are answered 200: every worker has loaded."""
+@contextmanager
+def alone(serving: int, workers: list[int]) -> Iterator[None]:
+    """Freeze every worker but ``serving`` for a moment (not long: uvicorn restarts a worker
+    that stops answering its pings): the listening socket is shared, so ``serving`` answers
+    every new connection."""
+    frozen = [w for w in workers if w != serving]
+    for pid in frozen:
+        os.kill(pid, signal.SIGSTOP)
+    try:
+        yield
+    finally:
+        for pid in frozen:
+            os.kill(pid, signal.SIGCONT)
+
+
+def all_ready(port: int, workers: list[int]) -> None:
+    """Until each worker, the others frozen, answers ``/readyz`` with 200: fresh connections
+    to a shared socket need not reach every worker, so each is asked alone."""
     deadline = time.monotonic() + 60
-    streak = 0
-    while streak < 10 * workers:
-        assert time.monotonic() < deadline, "the workers did not all become ready"
-        status, _, _ = fetch(port, "/readyz")
-        streak = streak + 1 if status == 200 else 0
+    for serving in workers:
+        ready = False
+        while not ready:
+            assert time.monotonic() < deadline, "the workers did not all become ready"
+            with alone(serving, workers):
+                window = time.monotonic() + 2
+                while not ready and time.monotonic() < window:
+                    ready = fetch(port, "/readyz")[0] == 200
+                    if not ready:
+                        time.sleep(0.05)
 
 
 def answer_from(port: int) -> tuple[str, bytes]:
@@ -77,24 +98,14 @@ def test_each_worker_and_a_restart_serve_the_same_bytes_and_etag() -> None:
     with serve("--workers", "2") as (port, parent):
         workers = workers_of(parent.pid)
         assert len(workers) == 2
-        all_ready(port, len(workers))
-        # Freeze all workers but one for a moment (not long: uvicorn restarts a worker
-        # that stops answering its pings): the listening socket is shared, so the one left
-        # running answers. Then the same with the other worker.
-        for serving in workers:
-            frozen = [w for w in workers if w != serving]
-            for pid in frozen:
-                os.kill(pid, signal.SIGSTOP)
-            try:
+        all_ready(port, workers)
+        for serving in workers:  # each worker's answer
+            with alone(serving, workers):
                 answers.append(answer_from(port))
-            finally:
-                for pid in frozen:
-                    os.kill(pid, signal.SIGCONT)
         etag = answers[0][0]
         status, again, body = fetch(port, PAGE, {"If-None-Match": etag})
         assert status == 304 and again == etag and body == b""
-    with serve() as (port, _):  # a restart
-        all_ready(port, 1)
+    with serve() as (port, _):  # a restart (one process, ready once serve() returns)
         answers.append(answer_from(port))
     assert len(set(answers)) == 1
     etag, body = answers[0]
