@@ -10,6 +10,7 @@ checks and unpickles them, and stores what was new in the background.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import sqlite3
@@ -135,10 +136,25 @@ class _Taken:
 
 def site_context(config: SiteConfig) -> str:
     """What besides a file's own bytes and place goes into what it parses to (hashed once:
-    the configuration can be long)."""
+    the configuration can be long). The same in every process: sets are written sorted, as
+    their own order changes with each process's string hashing."""
     return hashlib.blake2b(
-        repr(config).encode("utf-8", "surrogatepass"), digest_size=20
+        repr(_stable(config)).encode("utf-8", "surrogatepass"), digest_size=20
     ).hexdigest()
+
+
+def _stable(value: object) -> object:
+    """``value`` with every set in sorted order and every dataclass as its fields."""
+    if isinstance(value, (set, frozenset)):
+        return ("set", sorted((_stable(item) for item in value), key=repr))
+    if isinstance(value, dict):
+        return ("dict", [(_stable(k), _stable(v)) for k, v in value.items()])
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, [_stable(item) for item in value])
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = [(f.name, _stable(getattr(value, f.name))) for f in dataclasses.fields(value)]
+        return (type(value).__name__, fields)
+    return value
 
 
 def origin_part(origin: Origin) -> str:

@@ -6,6 +6,8 @@ import dataclasses
 import logging
 import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -198,3 +200,27 @@ def test_children_read_through_the_cache_too(
     assert (first.misses, second.hits, second.misses) == (60, 60, 0)
     same(cold, plain(site))
     same(warm, cold)
+
+
+def test_the_site_context_is_the_same_in_every_process() -> None:
+    """Sets in the configuration (its plugins) iterate in an order that changes with each
+    process's string hashing; a key that followed it would make every restart cold."""
+    script = (
+        "import dataclasses;"
+        "from api.content.config import parse_config;"
+        "from api.persist.reading import site_context;"
+        "config = parse_config('title: x')[0];"
+        "names = frozenset(f'jekyll-plugin-{n}' for n in range(12));"
+        "print(site_context(dataclasses.replace(config, plugins=names)))"
+    )
+    contexts = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3", "4")
+    }
+    assert len(contexts) == 1 and next(iter(contexts)).strip()
