@@ -50,7 +50,12 @@ install: $(VENV)/.installed
 assets: $(VENV)/.installed
 	$(BIN)/content-api assets fetch
 
+# Bytecode is written here, as pip writes it for an installed package: an editable install
+# leaves it to each start (and to none where PYTHONDONTWRITEBYTECODE is set).
+BYTECODE := $(BIN)/python -m compileall -q api
+
 run: install
+	@$(BYTECODE)
 	$(BIN)/content-api serve --content-dir $(CONTENT_DIR) --host $(HOST) --port $(PORT)
 
 # The browser tests need the assets, so here a failed fetch fails the build.
@@ -103,6 +108,7 @@ bench: $(VENV)/.installed-dev
 	@command -v hugo >/dev/null && command -v wrk >/dev/null || { \
 	  sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
 	  $$sudo apt-get update -q && $$sudo apt-get install -y -q --no-install-recommends hugo wrk; }
+	@$(BYTECODE)
 	$(BIN)/python -m bench
 
 # Flame graphs of a loaded server (py-spy), in bench/results/.

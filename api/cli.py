@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from api import __version__
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(
     name="content-api",
@@ -23,7 +25,27 @@ app = typer.Typer(
     rich_markup_mode="markdown",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-err = Console(stderr=True)
+
+
+class _Stderr:
+    """rich's console on stderr, made when first used: ``serve`` rarely needs it, and
+    importing rich would cost every start."""
+
+    @functools.cached_property
+    def console(self) -> Console:
+        from rich.console import Console
+
+        return Console(stderr=True)
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        self.console.print(*objects, **options)
+
+    @property
+    def is_terminal(self) -> bool:
+        return self.console.is_terminal
+
+
+err = _Stderr()
 #: Work smaller than this finishes before a progress bar would be worth drawing.
 PROGRESS_THRESHOLD = 200
 
@@ -238,15 +260,15 @@ def serve(
         )
         return
     # The content starts loading now, on other cores (child processes, through a fork server
-    # that is ready by the time they are needed), while this process imports the web stack.
+    # that is ready by the time they are needed), while this process imports the web stack
+    # (once the load's own share of this process is done: api.earlyload).
     import logging.config
 
-    from api import processes
     from api.earlyload import EarlyLoad
 
     logging.config.dictConfig(logging_config)
-    processes.prepare()
     early = EarlyLoad(settings)
+    early.head_start()
     import uvicorn
 
     from api.http.app import create_app
@@ -363,7 +385,7 @@ def check(
         future=future,
         drafts=drafts,
         github_pages=github_pages,
-        console=err,
+        console=err.console,
     )
     raise typer.Exit(code)
 
@@ -424,12 +446,20 @@ def export(
 @contextmanager
 def _progress(label: str) -> Iterator[Callable[[int, int], None]]:
     """A progress bar on a terminal for long work (hidden for small jobs and in pipes)."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     bar = Progress(
         TextColumn(label),
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
-        console=err,
+        console=err.console,
         transient=True,
     )
     task = bar.add_task(label, total=None)
@@ -511,13 +541,19 @@ def cache_build(
     try:
         with _progress("rendering") as advance:
             report = build_cache(
-                content_dir, cache_dir, load_options(settings), site_options(settings), advance
+                content_dir,
+                cache_dir,
+                load_options(settings),
+                site_options(settings),
+                advance,
+                hidden=settings.preview_tokens is not None
+                or settings.preview_tokens_file is not None,
             )
     except Unusable as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
     err.print(
-        f"[green]cached {report.documents} pages ({report.reused} files read from the cache) in "
+        f"[green]cached {report.documents} pages ({report.parsed} files parsed) in "
         f"{report.seconds:.1f}s: {report.path} ({report.bytes / 1_000_000:.1f} MB)[/green]"
     )
 

@@ -25,7 +25,7 @@ from contextvars import ContextVar
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from api import pickling
 
@@ -34,7 +34,7 @@ R = TypeVar("R")
 
 #: What the fork server imports once, so its children start with it loaded: what parsing
 #: needs, which a start waits for (the search index's child imports the rest itself).
-PRELOAD = ["api.content.reading", "api.persist.reading"]
+PRELOAD = ["api.content.reading", "api.content.survey"]
 #: How often waiting code looks whether its owner is stopping (seconds).
 POLL_SECONDS = 0.05
 
@@ -147,29 +147,58 @@ def call_in_child(target: Callable[..., R], *args: Any, limit: float) -> R:
     Raises ``ChildFailed`` when no child could do it (the caller does it itself),
     ``TimeoutError`` past ``limit`` seconds and ``Cancelled`` when the owner stops.
     """
-    children = owner()
-    ctx = context()
-    receiver, sender = ctx.Pipe(duplex=False)
-    process = ctx.Process(  # type: ignore[attr-defined]
-        target=_call, args=(target, args, sender), daemon=True
-    )
-    try:
-        with children.running(process):
-            sender.close()
-            if not _wait_for([receiver], children, limit):
+    return Call(target, *args).result(limit)
+
+
+class Call(Generic[R]):
+    """``target(*args)`` in a child process, started at once, its result taken later (a
+    child forked now, while this process runs one thread, skips the fork server). The
+    child is killed once its result is taken, or on ``cancel``."""
+
+    def __init__(self, target: Callable[..., R], *args: Any) -> None:
+        self._children = owner()
+        self._stack = contextlib.ExitStack()
+        self._failed: ChildFailed | None = None
+        ctx = context()
+        self._receiver, sender = ctx.Pipe(duplex=False)
+        self._stack.callback(self._receiver.close)
+        self._stack.callback(sender.close)
+        process = ctx.Process(  # type: ignore[attr-defined]
+            target=_call, args=(target, args, sender), daemon=True
+        )
+        try:
+            self._stack.enter_context(self._children.running(process))
+        except ChildFailed as exc:
+            self._failed = exc
+            self._stack.close()
+        except BaseException:
+            self._stack.close()
+            raise
+        sender.close()
+
+    def result(self, limit: float) -> R:
+        """The child's result. Raises ``ChildFailed`` when it could not give one,
+        ``TimeoutError`` past ``limit`` seconds and ``Cancelled`` when the owner stops."""
+        if self._failed is not None:
+            raise self._failed
+        try:
+            if not _wait_for([self._receiver], self._children, limit):
                 raise TimeoutError(f"the child took more than {limit:.0f}s")
             try:
-                ok, value = receiver.recv()
+                ok, value = self._receiver.recv()
             except (EOFError, OSError) as exc:
-                children.check()
+                self._children.check()
                 raise ChildFailed("the child died") from exc
             if not ok:
                 raise ChildFailed(value)
             result: R = value
             return result
-    finally:
-        receiver.close()
-        sender.close()
+        finally:
+            self._stack.close()
+
+    def cancel(self) -> None:
+        """Stop the child (its result is not wanted)."""
+        self._stack.close()
 
 
 def map_in_children(

@@ -29,8 +29,9 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def wait_until(url: str, timeout: float = 300.0, status: int = 200) -> float:
-    """Poll ``url`` until it answers ``status``; returns the time it took."""
+def wait_until(url: str, timeout: float = 300.0, status: int = 200, every: float = 0.01) -> float:
+    """Poll ``url`` every ``every`` seconds until it answers ``status``; returns the time it
+    took."""
     started = time.perf_counter()
     deadline = started + timeout
     with httpx.Client(timeout=2.0) as client:
@@ -38,7 +39,7 @@ def wait_until(url: str, timeout: float = 300.0, status: int = 200) -> float:
             with contextlib.suppress(httpx.HTTPError):
                 if client.get(url).status_code == status:
                     return time.perf_counter() - started
-            time.sleep(0.01)
+            time.sleep(every)
     raise TimeoutError(f"{url} did not answer {status} within {timeout}s")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,13 +30,15 @@ def test_the_runtime_takes_the_early_snapshot_over(
     early = EarlyLoad(settings)
     early.take()
     loads: list[object] = []
-    real = Loader.load
+    real = Loader.load_views
 
-    def counted(self: Loader, changed: object = (), now: datetime | None = None) -> Snapshot:
+    def counted(
+        self: Loader, changed: object = (), now: datetime | None = None, **views: Any
+    ) -> tuple[Snapshot, Snapshot | None]:
         loads.append(changed)
-        return real(self, changed, now)  # type: ignore[arg-type]
+        return real(self, changed, now, **views)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Loader, "load", counted)
+    monkeypatch.setattr(Loader, "load_views", counted)
     app = create_app(settings, start=False, early=early)
     runtime = app.state.runtime
     assert runtime.loader is early.loader
@@ -54,7 +57,8 @@ def test_with_preview_tokens_the_early_load_reads_the_hidden_pages_too(
     )
     settings = Settings(content_dir=root, preview_tokens="a" * 43)
     early = EarlyLoad(settings)
-    public, hidden = early.take()
+    loaded = early.take()
+    public, hidden = loaded.public, loaded.hidden
     assert hidden is not None and len(hidden.documents) == len(public.documents) + 1
     reads: list[object] = []
     monkeypatch.setattr(Loader, "load_views", lambda *args, **kwargs: reads.append(args))
@@ -66,15 +70,15 @@ def test_with_preview_tokens_the_early_load_reads_the_hidden_pages_too(
 
 
 def test_a_failed_early_load_is_done_again(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(self: Loader, changed: object = (), now: datetime | None = None) -> Snapshot:
+    def broken(self: Loader, *args: object, **kwargs: object) -> Snapshot:
         raise OSError("the disk went away")
 
-    real = Loader.load
-    monkeypatch.setattr(Loader, "load", broken)
+    real = Loader.load_views
+    monkeypatch.setattr(Loader, "load_views", broken)
     early = EarlyLoad(Settings(content_dir=site))
     with pytest.raises(OSError, match="went away"):
         early.take()
-    monkeypatch.setattr(Loader, "load", real)
+    monkeypatch.setattr(Loader, "load_views", real)
     runtime = create_app(Settings(content_dir=site), start=False, early=early).state.runtime
     with pytest.raises(OSError):
         runtime.load()  # the early failure is reported once (the first load retries)...
@@ -90,11 +94,11 @@ def test_an_early_load_for_other_settings_is_not_taken(site: Path) -> None:
 def test_stopping_cancels_an_early_load(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     release = threading.Event()
 
-    def held(self: Loader, changed: object = (), now: datetime | None = None) -> Snapshot:
+    def held(self: Loader, *args: object, **kwargs: object) -> Snapshot:
         assert release.wait(30)
         raise processes.Cancelled()  # what a load whose children were killed raises
 
-    monkeypatch.setattr(Loader, "load", held)
+    monkeypatch.setattr(Loader, "load_views", held)
     early = EarlyLoad(Settings(content_dir=site))
     early.children.stop()
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import orjson
@@ -17,16 +17,14 @@ EXTENSIONS = (".yml", ".yaml", ".json", ".csv", ".tsv")
 MAX_DATA_FILE = 32 * 1024 * 1024
 
 
-def load_data_dir(
-    root: Path, data_dir: str
-) -> tuple[dict[str, Any], dict[str, bytes], list[Diagnostic]]:
-    """``site.data`` (nested by folder), the raw bytes by path, and problems met."""
+def read_data_dir(root: Path, data_dir: str) -> tuple[dict[str, bytes], list[Diagnostic]]:
+    """The bytes of every data file, by path from ``root``, and the files that could not be
+    read."""
     base = root / data_dir
-    data: dict[str, Any] = {}
     raw_files: dict[str, bytes] = {}
     problems: list[Diagnostic] = []
     if not base.is_dir():
-        return data, raw_files, problems
+        return raw_files, problems
     resolved_root = root.resolve()
     for path in sorted(base.rglob("*")):
         rel = path.relative_to(root).as_posix()
@@ -51,13 +49,23 @@ def load_data_dir(
                     )
                 )
                 continue
-            raw = path.read_bytes()
+            raw_files[rel] = path.read_bytes()
         except OSError as exc:
             problems.append(
                 warning(rel, "unreadable", f"This data file cannot be read: {exc.strerror}.")
             )
-            continue
-        raw_files[rel] = raw
+    return raw_files, problems
+
+
+def parse_data_dir(
+    raw_files: dict[str, bytes], data_dir: str
+) -> tuple[dict[str, Any], list[Diagnostic]]:
+    """``site.data`` from the files ``read_data_dir`` read, and the problems parsing them."""
+    data: dict[str, Any] = {}
+    problems: list[Diagnostic] = []
+    base = PurePosixPath(data_dir)
+    for rel, raw in raw_files.items():
+        path = PurePosixPath(rel)
         try:
             value, notes = parse_data_noting(raw, path.suffix.lower())
         except SourceError as exc:
@@ -70,7 +78,7 @@ def load_data_dir(
             nested = target.setdefault(key, {})
             target = nested if isinstance(nested, dict) else {}
         target[keys[-1]] = value
-    return data, raw_files, problems
+    return data, problems
 
 
 def parse_data(raw: bytes, suffix: str) -> Any:

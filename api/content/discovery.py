@@ -32,7 +32,7 @@ _SPECIAL = (".", "_", "#", "~")
 @dataclass(frozen=True, slots=True)
 class Found:
     origin: Origin
-    path: Path  # absolute path to read
+    path: str  # absolute path to read
     size: int
     mtime_ns: int
 
@@ -88,6 +88,7 @@ class Walker:
 
     def __init__(self, root: Path, config: SiteConfig, drafts: bool) -> None:
         self.root = root.resolve()
+        self._prefix = f"{self.root}/" if str(self.root) != "/" else "/"
         self.config = config
         self.drafts = drafts
         self.filter = _Filter(config)
@@ -136,7 +137,7 @@ class Walker:
                     self.static.append(Static(rel, label, entry))
                 continue
             origin = Origin(rel, kind, label, entry, collection, (), stat.st_mtime)
-            yield Found(origin, self.root / rel, stat.st_size, stat.st_mtime_ns)
+            yield Found(origin, self._prefix + rel, stat.st_size, stat.st_mtime_ns)
 
     def _posts(self, folder: str, posts: CollectionConfig | None) -> Iterator[Found]:
         """The posts (and drafts) of ``folder/_posts`` (``folder/_drafts``): Jekyll reads them
@@ -172,7 +173,7 @@ class Walker:
                 if stat is None:
                     continue
                 origin = Origin(rel, Kind.PAGE, None, rel, None, (), stat.st_mtime)
-                yield Found(origin, self.root / rel, stat.st_size, stat.st_mtime_ns)
+                yield Found(origin, self._prefix + rel, stat.st_size, stat.st_mtime_ns)
 
     def _files(self, folder: str) -> Iterator[tuple[str, str, os.stat_result]]:
         """Every file under ``folder``: (path from the root, path from ``folder``, stat)."""
@@ -184,8 +185,8 @@ class Walker:
         while stack:
             sub = stack.pop()
             for entry in sorted(_scandir(start / sub if sub else start), key=lambda e: e.name):
-                inner = posixpath.join(sub, entry.name) if sub else entry.name
-                rel = posixpath.join(folder, inner)
+                inner = f"{sub}/{entry.name}" if sub else entry.name
+                rel = f"{folder}/{inner}" if folder else inner
                 if not self._inside(entry, rel):
                     continue
                 if _is_dir(entry):

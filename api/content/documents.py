@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -180,7 +181,7 @@ def _url(
     permalink = permalink if isinstance(permalink, str) and permalink else None
     if origin.kind is Kind.PAGE:
         directory = posixpath.dirname(origin.path)
-        placeholders: dict[str, str | None] = {
+        placeholders: Mapping[str, str | None] = {
             "path": directory,
             "basename": stem,
             "output_ext": output_ext,
@@ -227,32 +228,74 @@ def _document_placeholders(
     ext: str,
     slug: str | None,
     output_ext: str,
-) -> dict[str, str | None]:
+) -> Mapping[str, str | None]:
     raw_slug = data.get("slug")
     slug_source = (
         str(raw_slug) if isinstance(raw_slug, str | int | float) and raw_slug != "" else None
     )
-    categories = document_categories(origin, data)
-    placeholders: dict[str, str | None] = {
-        "collection": origin.label,
-        "path": posixpath.splitext(origin.inner)[0].rstrip("."),
-        "output_ext": output_ext,
-        "name": slugify(stem),
-        "title": slugify(slug_source, "pretty", cased=True)
-        if slug_source
-        else slugify(stem, "pretty", cased=True),
-        "slug": slugify(slug_source) if slug_source else slugify(stem),
-        "categories": "/".join(dict.fromkeys(c.lower() for c in categories)),
-        "slugified_categories": "/".join(dict.fromkeys(slugify(c) for c in categories)),
-    }
     if origin.kind is Kind.POST or origin.kind is Kind.DRAFT:
         # A post's :title and :slug come from its name without the date.
         base = slug_source or (slug or stem)
-        placeholders["title"] = slugify(base, "pretty", cased=True)
-        placeholders["slug"] = slugify(base)
-    if date is not None:
-        placeholders.update(permalinks.date_placeholders(date))
-    return placeholders
+        title_source, slug_from = base, base
+    else:
+        title_source, slug_from = slug_source or stem, slug_source or stem
+
+    def categories() -> tuple[str, ...]:
+        return document_categories(origin, data)
+
+    makers: dict[str, Callable[[], str | None]] = {
+        "collection": lambda: origin.label,
+        "path": lambda: posixpath.splitext(origin.inner)[0].rstrip("."),
+        "output_ext": lambda: output_ext,
+        "name": lambda: slugify(stem),
+        "title": lambda: slugify(title_source, "pretty", cased=True),
+        "slug": lambda: slugify(slug_from),
+        "categories": lambda: "/".join(dict.fromkeys(c.lower() for c in categories())),
+        "slugified_categories": lambda: "/".join(dict.fromkeys(slugify(c) for c in categories())),
+    }
+    return _Placeholders(makers, date)
+
+
+class _Placeholders(Mapping[str, str | None]):
+    """A document's permalink placeholders, each worked out only if its template names it
+    (slugs and dates are most of the cost of a URL, and a template names few)."""
+
+    __slots__ = ("_date", "_makers", "_values")
+
+    def __init__(self, makers: dict[str, Callable[[], str | None]], date: datetime | None) -> None:
+        self._makers = makers
+        self._date = date
+        self._values: dict[str, str | None] = {}
+
+    def __getitem__(self, key: str) -> str | None:
+        found = self._values.get(key, _MISSING)
+        if found is not _MISSING:
+            return found  # type: ignore[return-value]
+        maker = self._makers.get(key)
+        if maker is not None:
+            value = maker()
+        elif self._date is not None and key in permalinks.DATE_PLACEHOLDERS:
+            value = permalinks.date_placeholder(self._date, key)
+        else:
+            raise KeyError(key)
+        self._values[key] = value
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._makers or (
+            self._date is not None and key in permalinks.DATE_PLACEHOLDERS
+        )
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._makers
+        if self._date is not None:
+            yield from permalinks.DATE_PLACEHOLDERS
+
+    def __len__(self) -> int:
+        return len(self._makers) + (len(permalinks.DATE_PLACEHOLDERS) if self._date else 0)
+
+
+_MISSING = object()
 
 
 class _Notes:

@@ -21,8 +21,6 @@ import codecs
 import unicodedata
 from dataclasses import dataclass
 
-from charset_normalizer import from_bytes
-
 #: Windows-1252 leaves these five bytes undefined; Python's codec refuses them.
 _CP1252_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")
 #: Characters that may sit inside a Western word besides letters: apostrophes and the like.
@@ -82,6 +80,8 @@ def decode_text(raw: bytes) -> Decoded:
     western = _western(raw)
     if western is not None:
         return Decoded(western[0], western[1], first_bad)
+    from charset_normalizer import from_bytes  # only for files that are not UTF-8
+
     best = from_bytes(raw).best()
     if best is None or best.percent_chaos > _MOST_CHAOS * 100 or _has_controls(str(best)):
         raise Undecodable("no encoding reads this file as text")

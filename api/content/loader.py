@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -12,24 +11,25 @@ from pathlib import Path
 from typing import Any
 
 from api import __version__
-from api.content import languages, permalinks, plugins, redirects
-from api.content.config import CONFIG_FILE, CollectionConfig, SiteConfig, parse_config
-from api.content.datafiles import load_data_dir
+from api.content import languages, permalinks, redirects
+from api.content.config import CollectionConfig, SiteConfig
+from api.content.datafiles import parse_data_dir
 from api.content.diagnostics import Diagnostic, error, warning
-from api.content.discovery import Found, Static, Walker
-from api.content.frontmatter import SourceError, decode
+from api.content.discovery import Found, Static
 from api.content.generators import generate
-from api.content.generators.default_layout import site_layouts
 from api.content.generators.optional_front_matter import README
 from api.content.ids import unique
 from api.content.model import Collection, Document, Kind
 from api.content.ordering import default_order
 from api.content.plugins import plugin_option
-from api.content.reading import FileResult, content_hash, read_many, read_regular
+from api.content.reading import FileResult, content_hash, read_many
 from api.content.relative_includes import read_relative_includes
 from api.content.slugify import titleize_slug
 from api.content.snapshot import Snapshot
 from api.content.statics import static_urls
+from api.content.survey import LoadOptions, digest, survey
+
+__all__ = ["SHOW_ALL", "LoadOptions", "Loader", "LoaderState"]
 
 _NO_FRONT_MATTER = (
     "This file has no front matter (a first line of `---`), so it is not a page; "
@@ -42,18 +42,7 @@ _EMPTIED = (
     "content again or is deleted."
 )
 _EMPTY = content_hash(b"")
-GEMFILE = "Gemfile"
 Reader = Callable[[list[Found], SiteConfig], list[FileResult]]
-
-
-@dataclass(frozen=True, slots=True)
-class LoadOptions:
-    """What Jekyll's ``--unpublished``, ``--future`` and ``--drafts`` switch on."""
-
-    unpublished: bool = False
-    future: bool = False
-    drafts: bool = False
-    github_pages: bool = False  # build as GitHub Pages does, whatever the Gemfile says
 
 
 #: What a preview shows: everything Jekyll can be asked to show.
@@ -85,10 +74,19 @@ class _Shared:
 
 
 @dataclass(slots=True)
-class _State:
+class LoaderState:
+    """What a loader keeps between loads: each file as last read, and its last good reading
+    (served while a save is under way)."""
+
     results: dict[str, FileResult] = field(default_factory=dict)
     last_good: dict[str, FileResult] = field(default_factory=dict)
     config_hash: str = ""
+    #: The inputs of the last load (``api.content.survey.digest``), when any other loader
+    #: reading the same inputs would make the same snapshots: None after a load that
+    #: served a last good version or could not read a file.
+    inputs: str | None = None
+    #: The clock the last load was made at (which future-dated pages it hid).
+    now: datetime | None = None
 
 
 class Loader:
@@ -102,7 +100,17 @@ class Loader:
         self.options = options or LoadOptions()
         #: How files are read and parsed (``read_many``, or one that reads through a cache).
         self.reader: Reader = reader or read_many
-        self._state = _State()
+        self._state = LoaderState()
+        #: Files read (and parsed) by the last load; the others' readings were reused.
+        self.files_read = 0
+
+    @property
+    def state(self) -> LoaderState:
+        return self._state
+
+    def adopt(self, state: LoaderState) -> None:
+        """Go on from ``state``: what a loader that made it kept (``api.persist.image``)."""
+        self._state = state
 
     def load(self, changed: Iterable[str] = (), now: datetime | None = None) -> Snapshot:
         """A new snapshot. ``changed`` lists paths (relative to the root) to re-read even if
@@ -110,61 +118,60 @@ class Loader:
         return self.load_views(changed, now)[0]
 
     def load_views(
-        self, changed: Iterable[str] = (), now: datetime | None = None, *, hidden: bool = False
+        self,
+        changed: Iterable[str] = (),
+        now: datetime | None = None,
+        *,
+        hidden: bool = False,
+        listed: Callable[[], None] = lambda: None,
     ) -> tuple[Snapshot, Snapshot | None]:
         """The snapshot to serve and, with ``hidden``, the preview snapshot beside it: what
         ``--unpublished --future --drafts`` shows. Both come from one reading of the files
-        (documents are shared); the first is exactly what a loader without ``hidden`` makes."""
+        (documents are shared); the first is exactly what a loader without ``hidden`` makes.
+        ``listed`` is called once the site is listed, before its files are read."""
         state = self._state
-        problems: list[Diagnostic] = []
-        config_bytes = _read_optional(self.root, CONFIG_FILE, problems)
-        config_text = None if config_bytes is None else _config_text(config_bytes, problems)
-        config, config_problems = parse_config(config_text)
-        problems += config_problems
-        gemfile_bytes = _read_optional(self.root, GEMFILE, problems)
-        gemfile = None if gemfile_bytes is None else gemfile_bytes.decode("utf-8", "replace")
-        config = plugins.configure(config, gemfile, self.options.github_pages)
-        config_hash = content_hash(
-            (config_bytes or b"") + b"\0" + (gemfile_bytes or b"") + repr(self.options).encode()
-        )
-        config_changed = config_hash != state.config_hash
-        state.config_hash = config_hash
-
-        drafts = self.options.drafts or config.show_drafts
-        walker = Walker(self.root, config, drafts=drafts or hidden)
-        found = walker.walk()
-        results = self._read(found, config, set(changed), config_changed)
+        found = survey(self.root, self.options, hidden)
+        listed()
+        config = found.config
+        config_changed = found.config_hash != state.config_hash
+        state.config_hash = found.config_hash
+        results = self._read(list(found.found), config, set(changed), config_changed)
 
         read: list[_Entry] = []
-        static = list(walker.static)
-        for item in found:
+        static = list(found.static)
+        fell_back = False
+        for item in found.found:
             own: list[Diagnostic] = []
             result = results[item.origin.path]
-            document = self._document(item, result, config, own)
+            document, substituted = self._document(item, result, config, own)
+            fell_back = fell_back or substituted
             read.append(_Entry(item.origin.kind is Kind.DRAFT, document, own))
             if _is_static(item, result, document, config):
                 static.append(Static(item.origin.path, item.origin.label, item.origin.inner))
+        clean = not fell_back and all(_repeatable(r) for r in results.values())
+        hashes = {path: result.content_hash for path, result in results.items()}
+        state.inputs = digest(found, hashes, hidden) if clean else None
+        state.now = now = now or datetime.now(UTC)
 
-        data, data_files, data_problems = load_data_dir(self.root, config.data_dir)
-        problems += data_problems
-        files = {path: content_hash(raw) for path, raw in data_files.items()}
-        files.update(_include_hashes(self.root / config.includes_dir, self.root))
+        data, data_problems = parse_data_dir(dict(found.data), config.data_dir)
+        files = {path: content_hash(raw) for path, raw in found.data.items()}
+        files.update(found.includes)
         shared = _Shared(
             config,
-            config_hash,
-            problems,
+            found.config_hash,
+            [*found.problems, *found.data_problems, *data_problems],
             data,
             files,
-            now or datetime.now(UTC),
+            now,
             static_urls(static, config),
-            site_layouts(self.root, config),
-            _content_time(found, self.root),
+            found.layouts,
+            found.time,
         )
-        public_options = replace(self.options, drafts=drafts)
-        public = self._assemble(shared, walker.problems, read, public_options)
+        public_options = replace(self.options, drafts=found.drafts)
+        public = self._assemble(shared, list(found.walked), read, public_options)
         if not hidden:
             return public, None
-        return public, self._assemble(shared, walker.problems, read, SHOW_ALL)
+        return public, self._assemble(shared, list(found.walked), read, SHOW_ALL)
 
     def _assemble(
         self,
@@ -226,6 +233,7 @@ class Loader:
                 stale.append(item)
                 continue
             fresh[path] = cached
+        self.files_read = len(stale)
         for result in self.reader(stale, config):
             fresh[result.path] = result
             if result.failure is None and not result.unsettled and result.content_hash != _EMPTY:
@@ -237,31 +245,34 @@ class Loader:
 
     def _document(
         self, item: Found, result: FileResult, config: SiteConfig, problems: list[Diagnostic]
-    ) -> Document | None:
+    ) -> tuple[Document | None, bool]:
+        """The document of one file as read, and whether its last good reading stands in
+        for it."""
         path = item.origin.path
         good = self._state.last_good.get(path)
+        substituted = False
         if result.failure is None and good is not None and good.document is not None:
             # Half a save: an editor truncates, then writes. The last good version stays
             # until the save is complete (the watcher reports that change too).
             if result.content_hash == _EMPTY:
                 problems.append(warning(path, "file-emptied", _EMPTIED))
-                result = good
+                result, substituted = good, True
             elif result.unsettled:
-                result = good
+                result, substituted = good, True
         if result.failure is not None:
             failure = result.failure
             if good is None or good.document is None:
                 problems.append(error(path, failure.code, failure.message, failure.line))
-                return None
+                return None, False
             message = f"{failure.message} The last good version is served until this is fixed."
             problems.append(error(path, failure.code, message, failure.line))
-            result = good
+            result, substituted = good, True
         if result.document is None:
             if item.origin.kind is not Kind.PAGE and path.endswith(config.markdown_ext):
                 problems.append(warning(path, "no-front-matter", _NO_FRONT_MATTER))
-            return None
+            return None, substituted
         problems += result.problems
-        return result.document
+        return result.document, substituted
 
 
 def _visible(
@@ -276,16 +287,15 @@ def _visible(
     ]
 
 
+def _repeatable(result: FileResult) -> bool:
+    """Whether reading the same bytes again gives this result (not a file that could not be
+    read, or was being saved)."""
+    failure = result.failure
+    return not result.unsettled and (failure is None or failure.code != "unreadable")
+
+
 def _in_drafts(path: str) -> bool:
     return "_drafts/" in f"/{path}"
-
-
-def _content_time(found: list[Found], root: Path) -> datetime:
-    """The modification time of the newest document (or of the config, if newer)."""
-    newest = max((item.mtime_ns for item in found), default=0)
-    with contextlib.suppress(OSError):
-        newest = max(newest, (root / CONFIG_FILE).stat().st_mtime_ns)
-    return datetime.fromtimestamp(newest // 1_000_000_000, UTC)
 
 
 def _is_static(
@@ -341,59 +351,11 @@ def _permalink(config: SiteConfig, meta: CollectionConfig | None, label: str) ->
     return permalinks.with_suffix("/:collection/:path", config.permalink)
 
 
-def _include_hashes(folder: Path, root: Path) -> dict[str, str]:
-    if not folder.is_dir():
-        return {}
-    found = {}
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and _inside(path, root):
-            try:
-                found[path.relative_to(root).as_posix()] = content_hash(read_regular(path))
-            except OSError:
-                continue
-    return found
-
-
 def _version(config_hash: str, documents: list[Document], files: dict[str, str]) -> str:
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"content-api {__version__}\n{config_hash}\n".encode())
+    version = hashlib.blake2b(digest_size=16)
+    version.update(f"content-api {__version__}\n{config_hash}\n".encode())
     for doc in documents:
-        digest.update(f"{doc.source_path}\0{doc.content_hash}\n".encode())
+        version.update(f"{doc.source_path}\0{doc.content_hash}\n".encode())
     for path, file_hash in sorted(files.items()):
-        digest.update(f"{path}\0{file_hash}\n".encode())
-    return digest.hexdigest()
-
-
-def _config_text(raw: bytes, problems: list[Diagnostic]) -> str | None:
-    """``_config.yml`` as text: a legacy encoding is read as such and reported; a file that
-    no encoding reads is an error, and the site is read as if it had no configuration."""
-    try:
-        text, notes = decode(raw)
-    except SourceError as exc:
-        problems.append(error(CONFIG_FILE, exc.code, exc.message, exc.line))
-        return None
-    problems += [warning(CONFIG_FILE, code, message, line) for code, message, line in notes]
-    return text
-
-
-def _read_optional(root: Path, name: str, problems: list[Diagnostic]) -> bytes | None:
-    """A file of the site's own, if there is one: never one a symlink leads out of the root."""
-    path = root / name
-    if not path.exists():
-        return None
-    if not _inside(path, root):
-        message = "This symlink points outside the content folder; it is not followed."
-        problems.append(warning(name, "symlink-outside-root", message))
-        return None
-    try:
-        return read_regular(path)
-    except OSError as exc:
-        problems.append(warning(name, "unreadable", f"This file cannot be read: {exc}."))
-        return None
-
-
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        return path.resolve(strict=True).is_relative_to(root.resolve())
-    except (OSError, RuntimeError):
-        return False
+        version.update(f"{path}\0{file_hash}\n".encode())
+    return version.hexdigest()

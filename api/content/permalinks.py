@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from api.content.config import PERMALINK_STYLES
@@ -75,23 +75,29 @@ def with_suffix(template: str, style: str) -> str:
     return template
 
 
-def date_placeholders(date: datetime) -> dict[str, str | None]:
-    return {
-        "year": date.strftime("%Y"),
-        "month": date.strftime("%m"),
-        "day": date.strftime("%d"),
-        "hour": date.strftime("%H"),
-        "minute": date.strftime("%M"),
-        "second": date.strftime("%S"),
-        "i_day": str(date.day),
-        "i_month": str(date.month),
-        "short_month": date.strftime("%b"),
-        "long_month": date.strftime("%B"),
-        "short_year": date.strftime("%y"),
-        "w_year": date.strftime("%G"),
-        "week": date.strftime("%V"),
-        "w_day": date.strftime("%u"),
-        "short_day": date.strftime("%a"),
-        "long_day": date.strftime("%A"),
-        "y_day": date.strftime("%j"),
-    }
+#: The date placeholders: a ``strftime`` format, or a function of the date.
+DATE_PLACEHOLDERS: dict[str, str | Callable[[datetime], str]] = {
+    "year": "%Y",
+    "month": "%m",
+    "day": "%d",
+    "hour": "%H",
+    "minute": "%M",
+    "second": "%S",
+    "i_day": lambda date: str(date.day),
+    "i_month": lambda date: str(date.month),
+    "short_month": "%b",
+    "long_month": "%B",
+    "short_year": "%y",
+    "w_year": "%G",
+    "week": "%V",
+    "w_day": "%u",
+    "short_day": "%a",
+    "long_day": "%A",
+    "y_day": "%j",
+}
+
+
+def date_placeholder(date: datetime, name: str) -> str:
+    """The value of the date placeholder ``name`` (one of ``DATE_PLACEHOLDERS``)."""
+    way = DATE_PLACEHOLDERS[name]
+    return date.strftime(way) if isinstance(way, str) else way(date)

@@ -41,6 +41,8 @@ class Snapshot:
     position: Mapping[str, int] = field(init=False)  # id -> index in the default order
 
     def __post_init__(self) -> None:
+        if not isinstance(self.static_files, MappingProxyType):
+            object.__setattr__(self, "static_files", MappingProxyType(dict(self.static_files)))
         by_url: dict[str, Document] = {}
         for doc in self.documents:
             by_url.setdefault(doc.url, doc)
@@ -50,6 +52,23 @@ class Snapshot:
         object.__setattr__(self, "by_url", MappingProxyType(by_url))
         object.__setattr__(
             self, "by_source_path", MappingProxyType({d.source_path: d for d in self.documents})
+        )
+
+    def __reduce__(self) -> tuple[type[Snapshot], tuple[Any, ...]]:
+        """Pickled as what the constructor takes (the indexes are rebuilt on the way in),
+        read-only mappings as plain ones."""
+        return type(self), (
+            self.root,
+            self.config,
+            self.documents,
+            self.collections,
+            self.diagnostics,
+            dict(self.data),
+            self.content_version,
+            dict(self.files),
+            dict(self.static_files),
+            dict(self.relative_includes),
+            self.time,
         )
 
     @property

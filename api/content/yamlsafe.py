@@ -1,4 +1,5 @@
-"""YAML as Jekyll reads it, made safe for a server: libyaml's C loader, bounded expansion.
+"""YAML as Jekyll reads it, made safe for a server: libyaml's C loader (with the usual
+documents built fast, ``yamlbuild``), bounded expansion.
 
 PyYAML shares the object an alias points to, so an alias bomb costs little to *load*; the
 blow-up comes later, when the value is walked or serialized. ``to_json_safe`` walks each value
@@ -13,10 +14,7 @@ from typing import Any
 
 import yaml
 
-try:  # libyaml's C loader is several times faster; fall back where it is not compiled in.
-    from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader  # type: ignore[assignment]
+from api.content.yamlbuild import Loader as SafeLoader
 
 #: Most nodes one front-matter block (or data file) may expand to once aliases are followed.
 MAX_NODES = 200_000
@@ -65,6 +63,8 @@ class _Walk:
             )
         if depth > MAX_DEPTH:
             raise YamlError(f"is nested more than {MAX_DEPTH} levels deep")
+        if type(value) is str:  # most values: checked first
+            return value
         if isinstance(value, dict | list):
             key = id(value)
             if key in stack:
@@ -72,7 +72,10 @@ class _Walk:
             stack.add(key)
             try:
                 if isinstance(value, dict):
-                    return {_key(k): self.value(v, depth + 1, stack) for k, v in value.items()}
+                    return {
+                        k if type(k) is str else _key(k): self.value(v, depth + 1, stack)
+                        for k, v in value.items()
+                    }
                 return [self.value(v, depth + 1, stack) for v in value]
             finally:
                 stack.discard(key)

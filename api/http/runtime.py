@@ -16,14 +16,15 @@ import threading
 import time
 import weakref
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from api import processes
 from api.content.loader import Loader
-from api.earlyload import EarlyLoad, open_loader
+from api.earlyload import EarlyLoad, first_load, open_loader
 from api.http.store import Store
 from api.http.views import PreviewSlot, Views
+from api.persist import image
 from api.persist.site import PersistedSite
 from api.settings import Settings
 from api.site import Site, SiteOptions
@@ -49,6 +50,11 @@ STOP_SECONDS = 0.5
 #: How long stopping waits for the cache's pending writes (a second covers a whole large
 #: site's parsed pages; SIGTERM must still end the process within two).
 CACHE_FLUSH_SECONDS = 1.0
+#: A load's image is kept once no other load followed for this long (seconds): encoding it
+#: takes the interpreter for a moment, so not while an editor saves again and again, nor
+#: while the first requests after a start come in.
+IMAGE_QUIET_SECONDS = 5.0
+IMAGE_WRITE_SECONDS = 60.0
 
 
 def site_options(settings: Settings, hosted_embeds: bool = False) -> SiteOptions:
@@ -99,6 +105,8 @@ class Runtime:
         self._to_warm: list[weakref.ref[Served]] = []
         self._warm_wake = threading.Condition()
         self.reloads = 0
+        #: Whether the version served was the cache's image of an earlier load.
+        self.from_image = False
         self.reload_failures = 0
         self.listeners: list[Callable[[Served], None]] = []
 
@@ -111,26 +119,42 @@ class Runtime:
         with self._lock:
             started = time.perf_counter()
             with processes.no_collection():  # many objects, none of them garbage
+                first = self.reloads == 0
                 early, self._early = self._early, None
+                loaded = None
                 if early is not None:
-                    snapshot, hidden = early.take()
+                    loaded = early.take()
+                elif first:
+                    loaded = first_load(self.loader, self.cache, self.views.preview)
+                if loaded is not None:
+                    snapshot, hidden = loaded.public, loaded.hidden
                 elif self.views.preview:
                     snapshot, hidden = self.loader.load_views(changed, hidden=True)
                 else:
                     snapshot, hidden = self.loader.load(changed), None
-                served = self.views.build(snapshot, hidden, self._served)
-                first = self.reloads == 0
+                from_image = loaded is not None and loaded.from_image
+                self.from_image = from_image
+                captured = None
+                if self.cache is not None and not from_image:
+                    captured = image.capture(self.loader, snapshot, hidden)
+                kept = None if loaded is None else loaded.references
+                served = self.views.build(snapshot, hidden, self._served, kept)
+                if captured is not None:
+                    captured = replace(captured, references=served.site.references.kept())
                 self._served = served
                 self.reloads += 1
                 processes.settle_heap(first=first)
             log.info(
-                "content loaded: %d pages, %d errors, %d warnings in %.2fs (version %s)",
+                "content loaded: %d pages, %d errors, %d warnings in %.2fs (version %s%s)",
                 len(snapshot.documents),
                 snapshot.errors,
                 snapshot.warnings,
                 time.perf_counter() - started,
                 snapshot.content_version[:12],
+                ", from the cache's image of the last load" if from_image else "",
             )
+        if captured is not None:
+            self._keep_image(captured, IMAGE_QUIET_SECONDS)
         if self.cache is not None:
             self.cache.prune([snapshot.content_version])
         for listener in self.listeners:
@@ -140,11 +164,32 @@ class Runtime:
                 log.exception("a reload listener failed")
         return served
 
+    def _keep_image(self, captured: image.LoadImage, delay: float) -> None:
+        """Store the image of a load in the background: after ``delay`` seconds without
+        another load (an editor saving again and again writes it once)."""
+        assert self.cache is not None
+        cache, reloads = self.cache, self.reloads
+
+        def keep() -> None:
+            if self._stop.wait(delay) or self.reloads != reloads:
+                return
+            try:
+                size = image.keep(cache, self.loader, captured)
+            except Exception:  # the cache is an optimisation: say so, serve on
+                log.exception("keeping the load image failed")
+                return
+            if size and cache.flush(IMAGE_WRITE_SECONDS):
+                log.info("kept the load image in the cache (%.1f MB)", size / 1e6)
+
+        self._spawn(keep, "content-image")
+
     def start(self) -> None:
         """Load in the background, then watch for changes if asked to."""
         # Large loads and the search index run in child processes; the server that forks
-        # them safely is started now, while nothing else is going on.
-        processes.prepare()
+        # them safely is started now, while nothing else is going on (an early load starts
+        # it when it needs it, and the first load's end at the latest).
+        if self._early is None:
+            processes.prepare()
         self._spawn(self._warm_loop, "content-warm")
         if self.settings.watch:
             # Watching starts before the first load, so an edit made while it runs is not
@@ -179,14 +224,16 @@ class Runtime:
                 target()
 
         thread = threading.Thread(target=run, name=name, daemon=True)
-        self._threads.append(thread)
+        self._threads = [*(t for t in self._threads if t.is_alive()), thread]
         thread.start()
 
     def _first_load(self) -> None:
         delay = WATCH_RETRY_SECONDS
         while not self._stop.is_set():
             try:
-                self._warm_later(self.load())
+                served = self.load()
+                processes.prepare()
+                self._warm_later(served)
                 return
             except processes.Cancelled:
                 return

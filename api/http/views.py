@@ -21,6 +21,7 @@ from api.http.store import Store
 from api.settings import Settings
 from api.site import Site, SiteOptions
 from api.site.changes import Feed
+from api.site.references import KeptReferences
 from api.site.site import SiteCache
 
 if TYPE_CHECKING:
@@ -81,12 +82,23 @@ class Views:
         #: Called with each preview built, to warm its search index in the background.
         self.warm: Callable[[Served], None] = lambda served: None
 
-    def build(self, public: Snapshot, hidden: Snapshot | None, previous: Served | None) -> Served:
-        """The ``Served`` of a new version (``hidden``: its preview snapshot, if any)."""
+    def build(
+        self,
+        public: Snapshot,
+        hidden: Snapshot | None,
+        previous: Served | None,
+        references: KeptReferences | None = None,
+    ) -> Served:
+        """The ``Served`` of a new version (``hidden``: its preview snapshot, if any;
+        ``references``: the public view's index, as an earlier process built it)."""
         from api.http.runtime import Served
 
         site = Site(
-            public, self.options, cache=self.cache, previous=previous.site if previous else None
+            public,
+            self.options,
+            cache=self.cache,
+            previous=previous.site if previous else None,
+            references=references,
         )
         feed = previous.feed.advance(site) if previous and previous.feed else Feed.start(site)
         slot = None

@@ -1,20 +1,21 @@
 """``content-api cache build``: fill the cache directory ahead of time (an image ships warm).
 
-It reads the site as ``serve`` with the same settings would, builds its search index and
-renders every page, each through the cache, then leaves the file compact and readable from
-a read-only directory.
+It reads the site as ``serve`` with the same settings would (from the image of an earlier
+build, for the files that did not change), keeps the image of that load, builds the search
+index and renders every page through the cache, then leaves the file compact and readable
+from a read-only directory.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from api.content.loader import Loader, LoadOptions
+from api.persist import image
 from api.persist.db import FILE_NAME, CacheFile, Unusable
-from api.persist.reading import CachedReader
 from api.persist.site import PersistedSite
 from api.site import Site, SiteOptions
 
@@ -23,7 +24,7 @@ from api.site import Site, SiteOptions
 class BuildReport:
     path: Path
     documents: int
-    reused: int  # pages whose parse was in the cache already
+    parsed: int  # files parsed (the others' readings were in the cache)
     rendered: int
     bytes: int
     seconds: float
@@ -35,15 +36,24 @@ def build_cache(
     load: LoadOptions,
     options: SiteOptions,
     advance: Callable[[int, int], None] = lambda done, total: None,
+    *,
+    hidden: bool = False,
 ) -> BuildReport:
-    """Parse, index and render ``content_dir`` into ``cache_dir``. Raises ``Unusable``."""
+    """Parse, index and render ``content_dir`` into ``cache_dir`` (``hidden``: for a server
+    with previews, whose loads read the hidden pages too). Raises ``Unusable``."""
+    from api.earlyload import first_load
+
     started = time.perf_counter()
     cache = CacheFile(cache_dir)
     if cache.readonly:
         raise Unusable(f"the cache directory {cache_dir} is read-only")
-    reader = CachedReader(cache)
-    snapshot = Loader(content_dir, load, reader).load()
-    site = Site(snapshot, options, cache=PersistedSite(cache))
+    loader = Loader(content_dir, load)
+    loaded = first_load(loader, cache, hidden)
+    snapshot = loaded.public
+    site = Site(snapshot, options, cache=PersistedSite(cache), references=loaded.references)
+    captured = None if loaded.from_image else image.capture(loader, snapshot, loaded.hidden)
+    if captured is not None:
+        image.keep(cache, loader, replace(captured, references=site.references.kept()))
     site.build_search_index()
     documents = snapshot.documents
     for done, doc in enumerate(documents, 1):
@@ -55,7 +65,7 @@ def build_cache(
     return BuildReport(
         path=cache.path,
         documents=len(documents),
-        reused=reader.hits,
+        parsed=0 if loaded.from_image else loader.files_read,
         rendered=len(documents),
         bytes=size,
         seconds=time.perf_counter() - started,

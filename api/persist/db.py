@@ -1,8 +1,8 @@
 """The cache file: one SQLite database in WAL mode in the cache directory.
 
-Why SQLite rather than a file per entry: a start reads tens of thousands of small values
-(one per page), which is one query here and as many ``open`` calls there, and a cold start
-writes them in one transaction instead of as many temporary files and renames. SQLite's
+Why SQLite rather than a file per entry: a page's first view reads its render, one small
+value among tens of thousands, which is one indexed query here, and renders are written in
+batches, in one transaction instead of as many temporary files and renames. SQLite's
 transactions make every write atomic, WAL lets workers read while another writes, and
 concurrent writers wait for each other (``busy_timeout``): processes sharing a directory
 never corrupt it. The directory must be on a local file system (WAL needs shared memory).
@@ -34,7 +34,7 @@ FILE_NAME = "content-api-cache.sqlite3"
 DAMAGED = "content-api-cache.damaged"
 LOCK = "content-api-cache.lock"
 APPLICATION_ID = 0x43415049  # "CAPI"
-FORMAT = 1
+FORMAT = 2  # 2: whole loads (images) instead of one value per parsed file
 #: Keys per ``IN (...)`` query: well under SQLite's limit on parameters.
 QUERY_CHUNK = 500
 #: Values written per transaction, and queued writes gathered into one.
@@ -47,7 +47,8 @@ BUSY_MS = 10_000
 #: Unused values are dropped after this long (seconds).
 KEEP_UNUSED = 30 * 86400
 #: Values of other content versions (renders, search indexes) are kept this long, so that
-#: replicas serving an older version during a rolling deploy still find theirs.
+#: replicas serving an older version during a rolling deploy still find theirs. (Load
+#: images are kept under their content root and options: only disuse drops them.)
 KEEP_OTHER_VERSIONS = 3600
 #: A value read is marked used at most this often (seconds), to spare writes.
 TOUCH_EVERY = 86400
@@ -207,6 +208,19 @@ class CacheFile:
 
     def get(self, key: str) -> bytes | None:
         return self.get_many([key]).get(key)
+
+    def tag_of(self, key: str) -> str | None:
+        """The tag an entry was stored with, without reading its value (None: no entry)."""
+        if self.broken:
+            return None
+        try:
+            with self._read_lock:
+                row = self._reader.execute("SELECT tag FROM entries WHERE key = ?", (key,))
+                found = row.fetchone()
+        except sqlite3.Error as exc:
+            self._fail(exc)
+            return None
+        return None if found is None else str(found[0])
 
     # -- writing --------------------------------------------------------------------------
     def put(self, kind: str, tag: str, key: str, value: bytes) -> None:
@@ -374,7 +388,7 @@ def _apply(connection: sqlite3.Connection, batch: list[tuple[str, object]]) -> N
                 marks = ",".join("?" * len(tags)) or "''"
                 connection.execute("DELETE FROM entries WHERE used < ?", [now - KEEP_UNUSED])
                 connection.execute(
-                    f"DELETE FROM entries WHERE kind != 'parse' AND tag NOT IN ({marks}) "
+                    f"DELETE FROM entries WHERE kind != 'image' AND tag NOT IN ({marks}) "
                     "AND used < ?",
                     [*tags, now - KEEP_OTHER_VERSIONS],
                 )

@@ -20,7 +20,7 @@ from .context import PageContext, SiteContext
 from .kramdown import KdDoc, KramdownOptions, create_markdown, render_markdown
 from .kramdown.html import renderer_of
 from .kramdown.inlinestate import KdInlineState, parse_spans
-from .liquid import LiquidEngine
+from .liquid.engine import LiquidEngine
 from .result import RenderedPage, TocEntry
 
 LOG = logging.getLogger(__name__)

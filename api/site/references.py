@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from api.content.config import CONFIG_FILE
@@ -48,6 +48,15 @@ class ReferenceSchema:
         return frozenset(key for c in collections for key in self.keys.get(c, ()))
 
 
+@dataclass(frozen=True, slots=True)
+class KeptReferences:
+    """An index as the cache keeps it, beside its snapshot: its state without the pages."""
+
+    content_version: str
+    digest: str  # of the declarations it was built with
+    state: State
+
+
 class References:
     """The references of one snapshot. Immutable once built; safe to read from any thread."""
 
@@ -68,10 +77,22 @@ class References:
 
     @classmethod
     def build(
-        cls, snapshot: Snapshot, declarations: Declarations, previous: References | None = None
+        cls,
+        snapshot: Snapshot,
+        declarations: Declarations,
+        previous: References | None = None,
+        kept: KeptReferences | None = None,
     ) -> References:
         """The index of ``snapshot``, reusing what ``previous`` (the snapshot before it, with
-        the same loader) found for the pages that did not change."""
+        the same loader) found for the pages that did not change; or ``kept``, the index of
+        this very snapshot built by an earlier process, if the declarations are the same."""
+        if (
+            kept is not None
+            and kept.content_version == snapshot.content_version
+            and kept.digest == declarations.digest
+            and kept.state.names == _names(snapshot)
+        ):
+            return cls(snapshot, declarations, replace(kept.state, docs=snapshot.by_id))
         base = None
         if (
             previous is not None
@@ -91,6 +112,11 @@ class References:
             if paused:
                 gc.enable()
         return cls(snapshot, declarations, state)
+
+    def kept(self) -> KeptReferences:
+        """This index as the cache keeps it."""
+        state = replace(self._state, docs={})
+        return KeptReferences(self._snapshot.content_version, self.digest, state)
 
     # -- reading ----------------------------------------------------------------------------
     def outgoing(self, doc_id: str) -> Links:

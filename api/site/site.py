@@ -25,7 +25,7 @@ from api.render.result import RenderedPage
 from api.site import indexes
 from api.site.links import Links
 from api.site.liquid_vars import documents_by_label, page_vars, site_vars
-from api.site.references import References
+from api.site.references import KeptReferences, References
 from api.site.timelines import Timelines, build_timelines
 
 if TYPE_CHECKING:
@@ -82,10 +82,12 @@ class Site:
         *,
         cache: SiteCache | None = None,
         previous: Site | None = None,
+        references: KeptReferences | None = None,
     ) -> None:
         """``cache``: the cache directory's renders and search index, when there is one.
         ``previous``: the site this one replaces (the same content root and options, one
-        reload earlier), whose work is reused where the content did not change."""
+        reload earlier), whose work is reused where the content did not change.
+        ``references``: the references index an earlier process built for this snapshot."""
         self.snapshot = snapshot
         self.options = options or SiteOptions()
         self.cache = cache
@@ -96,6 +98,7 @@ class Site:
             snapshot,
             read_declarations(snapshot.root, snapshot.config),
             previous.references if previous is not None else None,
+            references,
         )
         self._memo = _Memo()
         self._rendering = threading.local()  # ids of the documents rendering on a thread

@@ -43,20 +43,24 @@ def test_workers_share_the_directory_and_a_restart_serves_the_same(
     start_server: StartServer, tmp_path: Path
 ) -> None:
     cache = tmp_path / "cache"
-    args = ("--workers", "2", "--cache-dir", str(cache))
+    args = ("--workers", "2", "--cache-dir", str(cache), "--log-level", "info")
     first = start_server(CONTENT, *args)
     cold = snapshot_of(first)
     assert all(status == 200 for status, _, _ in cold.values())
+    # Each worker keeps the image of its load once the content has been quiet a moment.
+    poll(lambda: first.log.count("kept the load image") == 2, 60, "both images kept")
     assert first.terminate() == 0
     assert (cache / FILE_NAME).is_file()
     connection = sqlite3.connect(cache / FILE_NAME)
     assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     kinds = dict(connection.execute("SELECT kind, count(*) FROM entries GROUP BY kind"))
     connection.close()
-    assert kinds.get("parse", 0) >= 2 and kinds.get("render", 0) >= 1 and kinds.get("search") == 1
+    # One image (both workers loaded the same inputs), renders, one search index.
+    assert kinds.get("image") == 1 and kinds.get("render", 0) >= 1 and kinds.get("search") == 1
     second = start_server(CONTENT, *args)
     assert snapshot_of(second) == cold
-    assert "unusable" not in second.log and "cache" not in second.log, second.log
+    assert second.log.count("from the cache's image of the last load") == 2, second.log
+    assert "unusable" not in second.log and "ignored" not in second.log, second.log
 
 
 def test_a_damaged_cache_file_is_set_aside_and_never_served(

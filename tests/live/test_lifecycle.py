@@ -9,6 +9,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -75,13 +76,15 @@ def held(
     app = create_app(Settings(content_dir=site))
     release = threading.Event()
     runtime: Runtime = app.state.runtime
-    real = runtime.loader.load
+    real = runtime.loader.load_views
 
-    def held_load(changed: Iterable[str] = (), now: datetime | None = None) -> Snapshot:
+    def held_load(
+        changed: Iterable[str] = (), now: datetime | None = None, **views: Any
+    ) -> tuple[Snapshot, Snapshot | None]:
         assert release.wait(30), "the test never released the load"
-        return real(changed, now)
+        return real(changed, now, **views)
 
-    monkeypatch.setattr(runtime.loader, "load", held_load)
+    monkeypatch.setattr(runtime.loader, "load_views", held_load)
     with TestClient(app, raise_server_exceptions=False) as client:  # runs the lifespan
         yield client, release
         release.set()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -83,16 +84,18 @@ def test_a_superseded_snapshot_in_use_is_still_warmed(site: Path, runtime: Runti
 
 def test_a_failed_first_load_is_retried(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     runtime = Runtime(Settings(content_dir=site))
-    real = runtime.loader.load
+    real = runtime.loader.load_views
     calls: list[int] = []
 
-    def fails_once(changed: Iterable[str] = (), now: datetime | None = None) -> Snapshot:
+    def fails_once(
+        changed: Iterable[str] = (), now: datetime | None = None, **views: Any
+    ) -> tuple[Snapshot, Snapshot | None]:
         calls.append(1)
         if len(calls) == 1:
             raise OSError("the disk hiccuped")
-        return real(changed, now)
+        return real(changed, now, **views)
 
-    monkeypatch.setattr(runtime.loader, "load", fails_once)
+    monkeypatch.setattr(runtime.loader, "load_views", fails_once)
     runtime.start()
     try:
         poll(lambda: runtime.served, 10, "ready after a retry")
