@@ -45,6 +45,9 @@ log = logging.getLogger("content_api")
 KIND = "image"
 #: How long the child surveying the site may take before the image is given up.
 INSPECT_SECONDS = 300.0
+#: Largest image kept (SQLite refuses values over 1 GB; decoding one this large would take
+#: longer than parsing the site on every core).
+MAX_IMAGE_BYTES = 512 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +98,14 @@ def keep(cache: db.CacheFile, loader: Loader, image: LoadImage) -> int:
     public = _with_config(image.public, config)
     hidden = None if image.hidden is None else _with_config(image.hidden, config)
     blob = codec.encode(replace(image, public=public, hidden=hidden))
+    if len(blob) > MAX_IMAGE_BYTES:
+        log.warning(
+            "the load image (%.0f MB) is larger than %.0f MB and is not kept: restarts parse "
+            "the site",
+            len(blob) / 1e6,
+            MAX_IMAGE_BYTES / 1e6,
+        )
+        return 0
     cache.put(KIND, image.inputs, image_key(loader, hidden is not None), blob)
     return len(blob)
 

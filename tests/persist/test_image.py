@@ -377,3 +377,15 @@ def test_the_inputs_are_the_same_in_every_process(tmp_path: Path) -> None:
         for seed in ("1", "2", "3", "4")
     }
     assert len(found) == 1 and next(iter(found)).strip()
+
+
+def test_an_image_too_large_to_keep_is_refused_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = make_site(tmp_path / "site")
+    monkeypatch.setattr(image, "MAX_IMAGE_BYTES", 1000)
+    with caplog.at_level(logging.WARNING, logger="content_api"):
+        first(site, tmp_path / "cache")
+    assert "is not kept" in caplog.text
+    taken, loader = restore(site, tmp_path / "cache")
+    assert taken is None and loader.state.results == {}  # there is none
