@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import json
 import os
 import sys
@@ -28,10 +27,10 @@ app = typer.Typer(
 
 
 class _Stderr:
-    """rich's console on stderr, made when first used: ``serve`` rarely needs it, and
-    importing rich would cost every start."""
+    """rich's console on stderr, made when used (so as the environment is then, colours
+    included): ``serve`` rarely needs it, and importing rich would cost every start."""
 
-    @functools.cached_property
+    @property
     def console(self) -> Console:
         from rich.console import Console
 
