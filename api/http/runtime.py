@@ -255,6 +255,10 @@ class Runtime:
                 while not self._to_warm and not self._stop.is_set():
                     self._warm_wake.wait()
                 batch, self._to_warm = self._to_warm, []
+            # The renderer's modules, imported once the server is ready (readiness does not
+            # need them) rather than by the first page a reader asks for.
+            import api.render.renderer  # noqa: F401
+
             # Newest first: new requests get it. Older snapshots still held by a request
             # are warmed after, so a search that already started on one is answered.
             for ref in reversed(batch):
@@ -267,6 +271,7 @@ class Runtime:
                     return
                 except Exception:
                     log.exception("building the search index failed")
+            processes.freeze()  # the index and the modules, for as long as the version lives
 
     def _watch(self) -> None:
         from watchfiles import watch  # imported here: only --watch needs it
