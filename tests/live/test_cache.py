@@ -45,6 +45,7 @@ def test_workers_share_the_directory_and_a_restart_serves_the_same(
     cache = tmp_path / "cache"
     args = ("--workers", "2", "--cache-dir", str(cache), "--log-level", "info")
     first = start_server(CONTENT, *args)
+    poll(lambda: first.log.count("content loaded") == 2, 60, "both workers ready")
     cold = snapshot_of(first)
     assert all(status == 200 for status, _, _ in cold.values())
     # Each worker keeps the image of its load once the content has been quiet a moment.
@@ -58,6 +59,8 @@ def test_workers_share_the_directory_and_a_restart_serves_the_same(
     # One image (both workers loaded the same inputs), renders, one search index.
     assert kinds.get("image") == 1 and kinds.get("render", 0) >= 1 and kinds.get("search") == 1
     second = start_server(CONTENT, *args)
+    # Ready is one worker's answer; each worker loads on its own.
+    poll(lambda: second.log.count("content loaded") == 2, 60, "both workers ready")
     assert snapshot_of(second) == cold
     assert second.log.count("from the cache's image of the last load") == 2, second.log
     assert "unusable" not in second.log and "ignored" not in second.log, second.log
