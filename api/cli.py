@@ -187,9 +187,7 @@ def serve(
     from api.logconfig import LEVELS, log_config
     from api.settings import Settings
 
-    if not content_dir.is_dir():
-        err.print(f"[red]error:[/red] content folder {content_dir} does not exist")
-        raise typer.Exit(2)
+    _require_folder(content_dir)
     log_format = log_format.strip().lower()
     if log_format not in ("text", "json"):
         err.print("[red]error:[/red] --log-format must be text or json")
@@ -275,6 +273,13 @@ def serve(
 
     configure(settings.header_timeout, settings.body_timeout)
     uvicorn.run(create_app(settings, early=early), **common, **_connection_options(settings))
+
+
+def _require_folder(content_dir: Path) -> None:
+    """Exit with a usage error (2) unless ``content_dir`` is a folder."""
+    if not content_dir.is_dir():
+        err.print(f"[red]error:[/red] content folder {content_dir} does not exist")
+        raise typer.Exit(2)
 
 
 def _lock_dir() -> Path:
@@ -374,9 +379,7 @@ def check(
     if output_format not in ("text", "json"):
         err.print("[red]error:[/red] --format must be text or json")
         raise typer.Exit(2)
-    if not content_dir.is_dir():
-        err.print(f"[red]error:[/red] content folder {content_dir} does not exist")
-        raise typer.Exit(2)
+    _require_folder(content_dir)
     code = run_check(
         content_dir,
         output_format,
@@ -420,9 +423,7 @@ def export(
     from api.export import ExportError, export_site
     from api.settings import Settings
 
-    if not content_dir.is_dir():
-        err.print(f"[red]error:[/red] content folder {content_dir} does not exist")
-        raise typer.Exit(2)
+    _require_folder(content_dir)
     settings = Settings(
         content_dir=content_dir,
         unpublished=unpublished,
@@ -525,9 +526,7 @@ def cache_build(
     from api.persist.db import Unusable
     from api.settings import Settings
 
-    if not content_dir.is_dir():
-        err.print(f"[red]error:[/red] content folder {content_dir} does not exist")
-        raise typer.Exit(2)
+    _require_folder(content_dir)
     settings = Settings(
         content_dir=content_dir,
         unpublished=unpublished,
